@@ -11,8 +11,9 @@ export interface CustomerStore {
 
   /**
    * Writes a customer record whose `revision` is one more than the revision
-   * read (0 for a new record, which must not exist yet). Throws
-   * `RevisionConflictError` when the stored revision differs.
+   * read: 1 for a new record, which must not exist yet. Throws
+   * `RevisionConflictError` when the stored revision differs (another write
+   * came first: re-read, decide again, retry).
    */
   saveCustomer(record: CustomerRecord): Promise<void>;
 
