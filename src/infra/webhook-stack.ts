@@ -1,0 +1,209 @@
+import { join } from 'node:path';
+
+import {
+  CfnOutput,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+
+import {
+  EVENTS_TTL_ATTRIBUTE,
+  USER_ID_INDEX,
+} from '../storage/dynamo/table-definitions.js';
+import { DEV_STAGE, type InfraSettings } from './infra-settings.js';
+import { InvoicesBucket } from './invoices-bucket.js';
+import { LoggedHttpApi } from './logged-http-api.js';
+import { ServiceAlarms } from './service-alarms.js';
+import { serviceEnvironment } from './service-environment.js';
+import { ServiceFunction } from './service-function.js';
+import { SignatureFailureMetric } from './signature-failure-metric.js';
+import { allowStripeSecretRead } from './stripe-secret-access.js';
+import { allowTableActions } from './table-access.js';
+
+/** Path Stripe delivers events to. */
+export const WEBHOOK_PATH = '/webhook';
+
+/** What the webhook does with the events table (the event ledger). */
+export const WEBHOOK_EVENTS_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+] as const;
+
+/** What the webhook does with the customers table (and its index). */
+export const WEBHOOK_CUSTOMERS_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:Query',
+] as const;
+
+/** What the webhook does with the invoices bucket. */
+export const WEBHOOK_BUCKET_ACTIONS = ['s3:PutObject'] as const;
+
+/** Properties of a {@link WebhookStack}. */
+export interface WebhookStackProps extends StackProps {
+  readonly settings: InfraSettings;
+  /** Folder of `package.json`; the entry files are found from there. */
+  readonly projectRoot: string;
+  /**
+   * Entry file exporting the Lambda `handler`.
+   * @default `<projectRoot>/src/entry/lambda/webhook.ts`
+   */
+  readonly entry?: string;
+  /** The customers table, owned by the billing API stack. */
+  readonly customersTable: dynamodb.ITable;
+  /** Where alarms are sent; none when absent. */
+  readonly alarmTopic?: sns.ITopic | undefined;
+}
+
+/**
+ * Stack `stripe-webhook-<stage>`: the webhook function behind an HTTP API
+ * (`POST /webhook`), the event ledger table and the invoices bucket. It
+ * writes the customers table it receives from the billing API stack.
+ */
+export class WebhookStack extends Stack {
+  /** Events table: key `eventId`, TTL on `expiresAt`. */
+  readonly eventsTable: dynamodb.Table;
+  /** Where paid invoices are archived. */
+  readonly invoicesBucket: InvoicesBucket;
+  /** The URL to register in Stripe as the webhook endpoint. */
+  readonly webhookUrl: string;
+
+  constructor(scope: Construct, id: string, props: WebhookStackProps) {
+    super(scope, id, props);
+    const { settings, customersTable } = props;
+    const isDev = settings.stage === DEV_STAGE;
+    const name = `stripe-webhook-${settings.stage}`;
+
+    // Data
+    this.eventsTable = new dynamodb.Table(this, 'EventsTable', {
+      tableName: `stripe-events-${settings.stage}`,
+      partitionKey: { name: 'eventId', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      timeToLiveAttribute: EVENTS_TTL_ATTRIBUTE,
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: !isDev,
+      removalPolicy: isDev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    });
+    this.invoicesBucket = new InvoicesBucket(this, 'Invoices');
+
+    // Function
+    const service = new ServiceFunction(this, 'Webhook', {
+      serviceName: 'webhook',
+      functionName: name,
+      entry:
+        props.entry ?? join(props.projectRoot, 'src/entry/lambda/webhook.ts'),
+      projectRoot: props.projectRoot,
+      environment: {
+        ...serviceEnvironment(settings),
+        CUSTOMERS_TABLE: customersTable.tableName,
+        EVENTS_TABLE: this.eventsTable.tableName,
+        INVOICES_BUCKET: this.invoicesBucket.bucket.bucketName,
+      },
+      logRemovalPolicy: isDev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    });
+    service.allow(
+      allowTableActions({
+        sid: 'UseEventsTable',
+        table: this.eventsTable,
+        actions: WEBHOOK_EVENTS_ACTIONS,
+      }),
+    );
+    service.allow(
+      allowTableActions({
+        sid: 'UseCustomersTable',
+        table: customersTable,
+        actions: WEBHOOK_CUSTOMERS_ACTIONS,
+        indexNames: [USER_ID_INDEX],
+      }),
+    );
+    service.allow(
+      new iam.PolicyStatement({
+        sid: 'ArchiveInvoices',
+        actions: [...WEBHOOK_BUCKET_ACTIONS],
+        resources: [this.invoicesBucket.bucket.arnForObjects('*')],
+      }),
+    );
+    service.allow(allowStripeSecretRead(this, settings.stage));
+    Validations.of(service.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${this.invoicesBucket.logicalId}.Arn>/*]`,
+      reason:
+        'A resource wildcard, not an action one: the webhook writes one ' +
+        'object per invoice, with keys known only at run time, in this ' +
+        'one bucket.',
+    });
+
+    // HTTP API
+    const http = new LoggedHttpApi(this, 'Http', {
+      apiName: name,
+      corsPreflight: {
+        allowOrigins: [...settings.allowedOrigins],
+        allowMethods: [apigw.CorsHttpMethod.POST],
+        allowHeaders: ['content-type', 'stripe-signature'],
+      },
+      logRemovalPolicy: isDev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    });
+    const [route] = http.api.addRoutes({
+      path: WEBHOOK_PATH,
+      methods: [apigw.HttpMethod.POST],
+      integration: new HttpLambdaIntegration(
+        'WebhookIntegration',
+        service.function,
+      ),
+    });
+    if (route !== undefined) {
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'Stripe cannot present credentials: every request is authenticated ' +
+          'by its Stripe-Signature header, checked with the webhook secret.',
+      });
+    }
+    this.webhookUrl = `${http.url}${WEBHOOK_PATH.slice(1)}`;
+
+    // Operations
+    const alarms = new ServiceAlarms(this, 'Watch', {
+      namePrefix: name,
+      topic: props.alarmTopic,
+    });
+    alarms.watchFunction(service.function);
+    alarms.watchServerErrors(http.stage);
+    alarms.watchTable('events', this.eventsTable, [
+      dynamodb.Operation.GET_ITEM,
+      dynamodb.Operation.PUT_ITEM,
+      dynamodb.Operation.UPDATE_ITEM,
+    ]);
+    const signatureFailures = new SignatureFailureMetric(
+      this,
+      'SignatureFailures',
+      { logGroup: service.logGroup, stage: settings.stage },
+    );
+    alarms.add({
+      name: 'signature-failures',
+      metric: signatureFailures.metric,
+      description:
+        'Requests to the webhook failed signature verification: check that ' +
+        'the webhook secret in stripe/<stage> matches the Stripe endpoint.',
+    });
+
+    new CfnOutput(this, 'WebhookUrl', {
+      description: 'Register this URL as the webhook endpoint in Stripe',
+      value: this.webhookUrl,
+    });
+    new CfnOutput(this, 'EventsTableName', {
+      value: this.eventsTable.tableName,
+    });
+    new CfnOutput(this, 'InvoicesBucketName', {
+      value: this.invoicesBucket.bucket.bucketName,
+    });
+  }
+}
