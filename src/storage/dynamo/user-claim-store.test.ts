@@ -113,4 +113,23 @@ describe('Class: DynamoUserClaimStore', () => {
     expect(linked).toEqual([]);
     expect(await claims.getClaim('user_index')).toBeDefined();
   });
+
+  it('ends a lease early only for its holder', async () => {
+    const input = { userId: 'user_fail', nowMs: NOW, leaseMs: LEASE_MS };
+    await claims.acquireClaim({ ...input, leaseOwner: 'req_a' });
+    await claims.releaseClaim('user_fail', 'req_b');
+    const whileHeld = await claims.acquireClaim({
+      ...input,
+      leaseOwner: 'req_c',
+    });
+
+    await claims.releaseClaim('user_fail', 'req_a');
+    const afterRelease = await claims.acquireClaim({
+      ...input,
+      leaseOwner: 'req_c',
+    });
+
+    expect(whileHeld).toBe(false);
+    expect(afterRelease).toBe(true);
+  });
 });

@@ -53,6 +53,13 @@ export interface UserClaimStore {
    * twice is fine; a different id throws `RevisionConflictError`.
    */
   recordCustomer(userId: string, customerId: string): Promise<void>;
+
+  /**
+   * Ends a lease early (its holder failed), so the next request need not
+   * wait for it to expire. Does nothing when the lease changed hands or a
+   * customer is recorded.
+   */
+  releaseClaim(userId: string, leaseOwner: string): Promise<void>;
 }
 
 /** Shape of a claim item as stored. */
@@ -147,6 +154,24 @@ export class DynamoUserClaimStore implements UserClaimStore {
         error,
         `recording customer ${customerId} for user ${userId}`,
       );
+    }
+  }
+
+  async releaseClaim(userId: string, leaseOwner: string): Promise<void> {
+    try {
+      await this.#client.send(
+        new UpdateCommand({
+          TableName: this.#tableName,
+          Key: { customerId: claimKey(userId) },
+          UpdateExpression: 'SET leaseExpiresAt = :expired',
+          ConditionExpression:
+            'leaseOwner = :owner AND attribute_not_exists(stripeCustomerId)',
+          ExpressionAttributeValues: { ':expired': 0, ':owner': leaseOwner },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) return;
+      throw translateStoreError(error, `releasing the claim of user ${userId}`);
     }
   }
 }
