@@ -13,6 +13,7 @@ import { JwtAuthenticator } from '../auth/jwt-authenticator.js';
 import { createBillingApiApp } from '../billing-api-app.js';
 import type { BillingApiConfig, BillingApp } from '../billing-api-deps.js';
 import type { ClaimWaitOptions } from '../customers/customer-provisioner.js';
+import type { BillingStripeGateway } from '../stripe/billing-stripe-gateway.js';
 import { RecordingStripeGateway } from './recording-stripe-gateway.js';
 
 /** Test issuer and audience of the harness's tokens. */
@@ -61,6 +62,7 @@ export const TEST_CONFIG: BillingApiConfig = {
 /** A running billing API over the embedded store and a recording Stripe. */
 export interface BillingApiHarness {
   readonly app: BillingApp;
+  /** The recording Stripe (unused when another port was given). */
   readonly stripe: RecordingStripeGateway;
   readonly customers: DynamoCustomerStore;
   readonly claims: DynamoUserClaimStore;
@@ -78,6 +80,8 @@ export interface BillingApiHarness {
 /** Options of {@link startBillingApiHarness}. */
 export interface HarnessOptions {
   readonly claimWait?: ClaimWaitOptions;
+  /** Stripe port to use instead of the recording one. */
+  readonly stripe?: BillingStripeGateway;
 }
 
 let tableCounter = 0;
@@ -108,7 +112,7 @@ export async function startBillingApiHarness(
     secrets: new EnvironmentSecretsSource(testSecretsEnv()),
     customers,
     claims,
-    stripe,
+    stripe: options.stripe ?? stripe,
     clock,
     logger: new Logger({ logLevel: 'SILENT' }),
     authenticator: new JwtAuthenticator({
