@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { Template } from 'aws-cdk-lib/assertions';
+
 import type { Environment } from '../../config/load-config.js';
 import { type BillingApp, buildApp } from '../build-app.js';
 
@@ -38,4 +40,32 @@ export function buildTestApp(env: Environment = PROD_ENV): BillingApp {
     entries: { billingApi: STAND_IN_ENTRY, webhook: STAND_IN_ENTRY },
     appProps: { outdir: mkdtempSync(join(tmpdir(), 'billing-cdk-')) },
   });
+}
+
+/** A synthesized test app and the templates of its two stacks. */
+export interface SynthesizedTestApp extends BillingApp {
+  /** Folder the cloud assembly was written to. */
+  readonly outdir: string;
+  readonly billingApiTemplate: Template;
+  readonly webhookTemplate: Template;
+}
+
+/**
+ * Builds and synthesizes the test app once (with the cdk-nag checks, which
+ * throw on an unacknowledged finding) and reads both templates from the
+ * assembly; cheaper than one `Template.fromStack` per stack.
+ */
+export function synthesizeTestApp(
+  env: Environment = PROD_ENV,
+): SynthesizedTestApp {
+  const built = buildTestApp(env);
+  const assembly = built.app.synth();
+  const templateOf = (stackName: string) =>
+    Template.fromJSON(assembly.getStackByName(stackName).template);
+  return {
+    ...built,
+    outdir: assembly.directory,
+    billingApiTemplate: templateOf(built.billingApi.stackName),
+    webhookTemplate: templateOf(built.webhook.stackName),
+  };
 }
