@@ -5,10 +5,14 @@ import { Construct } from 'constructs';
 import { METRICS_NAMESPACE } from './service-function.js';
 
 /**
- * The message the webhook logs when a request fails signature verification.
- * The webhook service and this metric filter must agree on it.
+ * Error codes of a request that failed signature verification, as the
+ * webhook logs them (`request refused` with field `code`; see
+ * `src/webhook/errors.ts`): no header, or a header that did not verify.
  */
-export const SIGNATURE_FAILURE_MESSAGE = 'signature verification failed';
+export const SIGNATURE_FAILURE_CODES = [
+  'signature_missing',
+  'signature_invalid',
+] as const;
 
 /** Name of the metric counting signature failures. */
 export const SIGNATURE_FAILURE_METRIC = 'SignatureVerificationFailures';
@@ -22,9 +26,11 @@ export interface SignatureFailureMetricProps {
 }
 
 /**
- * Counts the webhook's signature failures from its log lines (a metric
- * filter on the JSON `message` field), so an alarm can tell when Stripe's
- * deliveries stop verifying, e.g. after a webhook secret rotation.
+ * Counts the webhook's signature failures from its own log group (a metric
+ * filter on the JSON `code` field), so an alarm can tell when Stripe's
+ * deliveries stop verifying, e.g. after a webhook secret rotation. The
+ * function also emits the EMF metric `SignatureFailures`, but with the
+ * same dimensions in every stage; this count is per stage.
  */
 export class SignatureFailureMetric extends Construct {
   /** Failures per period (sum). */
@@ -39,10 +45,10 @@ export class SignatureFailureMetric extends Construct {
 
     const filter = new logs.MetricFilter(this, 'Filter', {
       logGroup: props.logGroup,
-      filterPattern: logs.FilterPattern.stringValue(
-        '$.message',
-        '=',
-        SIGNATURE_FAILURE_MESSAGE,
+      filterPattern: logs.FilterPattern.any(
+        ...SIGNATURE_FAILURE_CODES.map((code) =>
+          logs.FilterPattern.stringValue('$.code', '=', code),
+        ),
       ),
       metricNamespace: `${METRICS_NAMESPACE}/${props.stage}`,
       metricName: SIGNATURE_FAILURE_METRIC,

@@ -124,12 +124,11 @@ describe('Class: WebhookStack', () => {
     });
   });
 
-  it('lets the function get, put and update ledger items only', () => {
+  it('lets the function get and update ledger items only', () => {
     const statement = statementBySid(template, 'UseEventsTable');
 
     expect(actionsOf(statement)).toEqual([
       'dynamodb:GetItem',
-      'dynamodb:PutItem',
       'dynamodb:UpdateItem',
     ]);
     expect(statement.Resource).toEqual({
@@ -168,18 +167,36 @@ describe('Class: WebhookStack', () => {
     });
   });
 
-  it('lets the function put objects in the invoices bucket only', () => {
+  it('lets the function read and write invoice documents only', () => {
     const statement = statementBySid(template, 'ArchiveInvoices');
 
-    expect(actionsOf(statement)).toEqual(['s3:PutObject']);
+    expect(actionsOf(statement)).toEqual(['s3:GetObject', 's3:PutObject']);
     expect(statement.Resource).toEqual({
       'Fn::Join': [
         '',
         [
           { 'Fn::GetAtt': [expect.stringMatching(/^InvoicesBucket/), 'Arn'] },
-          '/*',
+          '/invoices/*',
         ],
       ],
+    });
+  });
+
+  it('lets the function list only the invoices prefix', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Sid: 'FindInvoices',
+            Effect: 'Allow',
+            Action: 's3:ListBucket',
+            Resource: {
+              'Fn::GetAtt': [Match.stringLikeRegexp('^InvoicesBucket'), 'Arn'],
+            },
+            Condition: { StringLike: { 's3:prefix': ['invoices/*'] } },
+          },
+        ]),
+      },
     });
   });
 
@@ -221,7 +238,8 @@ describe('Class: WebhookStack', () => {
   it('counts log lines of failed signature verification', () => {
     template.hasResourceProperties('AWS::Logs::MetricFilter', {
       LogGroupName: { Ref: Match.stringLikeRegexp('^WebhookLogGroup') },
-      FilterPattern: '{ $.message = "signature verification failed" }',
+      FilterPattern:
+        '{ ($.code = "signature_missing") || ($.code = "signature_invalid") }',
       MetricTransformations: [
         {
           MetricNamespace: 'StripeBilling/prod',

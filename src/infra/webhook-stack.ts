@@ -31,10 +31,12 @@ import { allowTableActions } from './table-access.js';
 /** Path Stripe delivers events to. */
 export const WEBHOOK_PATH = '/webhook';
 
-/** What the webhook does with the events table (the event ledger). */
+/**
+ * What the webhook does with the events table (the event ledger): claims
+ * and settles items with conditional updates, reads them back.
+ */
 export const WEBHOOK_EVENTS_ACTIONS = [
   'dynamodb:GetItem',
-  'dynamodb:PutItem',
   'dynamodb:UpdateItem',
 ] as const;
 
@@ -45,8 +47,14 @@ export const WEBHOOK_CUSTOMERS_ACTIONS = [
   'dynamodb:Query',
 ] as const;
 
-/** What the webhook does with the invoices bucket. */
-export const WEBHOOK_BUCKET_ACTIONS = ['s3:PutObject'] as const;
+/** Prefix of the invoice documents in the bucket. */
+export const INVOICES_PREFIX = 'invoices/';
+
+/**
+ * What the webhook does with invoice documents: reads the stored one's
+ * metadata (HeadObject, which needs GetObject) and writes the new one.
+ */
+export const WEBHOOK_OBJECT_ACTIONS = ['s3:GetObject', 's3:PutObject'] as const;
 
 /** Properties of a {@link WebhookStack}. */
 export interface WebhookStackProps extends StackProps {
@@ -129,17 +137,33 @@ export class WebhookStack extends Stack {
     service.allow(
       new iam.PolicyStatement({
         sid: 'ArchiveInvoices',
-        actions: [...WEBHOOK_BUCKET_ACTIONS],
-        resources: [this.invoicesBucket.bucket.arnForObjects('*')],
+        actions: [...WEBHOOK_OBJECT_ACTIONS],
+        resources: [
+          this.invoicesBucket.bucket.arnForObjects(`${INVOICES_PREFIX}*`),
+        ],
+      }),
+    );
+    // Without ListBucket, S3 answers 403 instead of 404 for a missing key,
+    // and the archive could not tell "no document yet" from a failure.
+    service.allow(
+      new iam.PolicyStatement({
+        sid: 'FindInvoices',
+        actions: ['s3:ListBucket'],
+        resources: [this.invoicesBucket.bucket.bucketArn],
+        conditions: {
+          StringLike: { 's3:prefix': [`${INVOICES_PREFIX}*`] },
+        },
       }),
     );
     service.allow(allowStripeSecretRead(this, settings.stage));
     Validations.of(service.role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${this.invoicesBucket.logicalId}.Arn>/*]`,
+      id:
+        'AwsSolutions-IAM5[Resource::' +
+        `<${this.invoicesBucket.logicalId}.Arn>/${INVOICES_PREFIX}*]`,
       reason:
-        'A resource wildcard, not an action one: the webhook writes one ' +
-        'object per invoice, with keys known only at run time, in this ' +
-        'one bucket.',
+        'A resource wildcard, not an action one: one document per ' +
+        'invoice, keyed by ids known only at run time, under invoices/ ' +
+        'in this one bucket.',
     });
 
     // HTTP API
