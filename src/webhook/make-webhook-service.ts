@@ -3,6 +3,8 @@ import type Stripe from 'stripe';
 
 import type { AppConfig } from '../config/app-config.js';
 import type { StripeSecretsSource } from '../config/stripe-secrets.js';
+import type { CustomerStore } from '../domain/customer-store.js';
+import type { InvoiceArchive } from '../domain/invoice-archive.js';
 import { makeLogger } from '../shared/logger.js';
 import { DynamoCustomerStore } from '../storage/dynamo/customer-store.js';
 import { DynamoEventLedgerStore } from '../storage/dynamo/event-ledger-store.js';
@@ -26,6 +28,10 @@ export interface WebhookServiceOptions {
   readonly metrics?: WebhookMetrics;
   /** Stripe reads on ties; the SDK with the configured key by default. */
   readonly reader?: StripeObjectReader;
+  /** Customer storage; DynamoDB from the configuration by default. */
+  readonly customerStore?: CustomerStore;
+  /** Invoice archive; S3 from the configuration by default. */
+  readonly archive?: InvoiceArchive;
   /** The clock, milliseconds since the epoch; default `Date.now`. */
   readonly now?: () => number;
 }
@@ -58,7 +64,9 @@ export function makeWebhookService(
   });
 
   const updater = new CustomerStateUpdater({
-    store: new DynamoCustomerStore(documents, config.tables.customers),
+    store:
+      options.customerStore ??
+      new DynamoCustomerStore(documents, config.tables.customers),
     reader: options.reader ?? makeLazyReader(options),
     plans: config.plans,
     logger,
@@ -71,7 +79,8 @@ export function makeWebhookService(
     handlers: makeEventHandlers(config.plans),
     context: {
       updater,
-      archive: new S3InvoiceArchive(s3, config.invoicesBucket),
+      archive:
+        options.archive ?? new S3InvoiceArchive(s3, config.invoicesBucket),
       logger,
     },
     metrics,

@@ -9,8 +9,8 @@ export interface S3ClientOptions {
 
 /**
  * Makes the S3 client of the invoice archive. Against an endpoint override
- * it uses path-style addressing (`forcePathStyle`) and dummy credentials,
- * as the embedded server needs.
+ * it uses path-style addressing (`forcePathStyle`) and the fixed
+ * credentials the embedded s3rver accepts (`S3RVER`).
  */
 export function makeS3Client(options: S3ClientOptions): S3Client {
   return new S3Client({
@@ -20,7 +20,7 @@ export function makeS3Client(options: S3ClientOptions): S3Client {
       ? {
           endpoint: options.endpoint,
           forcePathStyle: true,
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+          credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
         }
       : {}),
   });
