@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 
 import { makeErrorResponse } from '../http/error-response.js';
 import { requestLog } from '../http/request-log.js';
-import { makeLogger } from '../shared/logger.js';
+import { type AppLogger, makeLogger } from '../shared/logger.js';
 import { requireUser } from './auth/require-user.js';
 import type {
   BillingApiDeps,
@@ -56,7 +56,7 @@ export function createBillingApiApp(deps: BillingApiDeps): BillingApp {
     }),
   );
 
-  const services = makeRouteServices(deps);
+  const services = makeRouteServices(deps, logger);
   registerConfigRoute(app, services);
   registerCheckoutSessionRoute(app, services);
   registerPortalRoute(app, services);
@@ -73,7 +73,10 @@ export function createBillingApiApp(deps: BillingApiDeps): BillingApp {
   return app;
 }
 
-function makeRouteServices(deps: BillingApiDeps): RouteServices {
+function makeRouteServices(
+  deps: BillingApiDeps,
+  logger: AppLogger,
+): RouteServices {
   const clock = deps.clock ?? systemClock;
   return {
     config: deps.config,
@@ -86,6 +89,7 @@ function makeRouteServices(deps: BillingApiDeps): RouteServices {
       customers: deps.customers,
       stripe: deps.stripe,
       clock,
+      logger,
       ...(deps.claimWait ? { wait: deps.claimWait } : {}),
     }),
     requireUser: requireUser(deps.authenticator),

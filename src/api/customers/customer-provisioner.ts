@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import pRetry from 'p-retry';
 
 import type { CustomerStore } from '../../domain/customer-store.js';
+import type { AppLogger } from '../../shared/logger.js';
 import type { UserClaimStore } from '../../storage/dynamo/user-claim-store.js';
 import { RevisionConflictError } from '../../storage/errors.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -34,6 +35,8 @@ export interface CustomerProvisionerDeps {
   readonly stripe: BillingStripeGateway;
   readonly clock: Clock;
   readonly wait?: ClaimWaitOptions;
+  /** Logs each customer created, by user id and customer id. */
+  readonly logger?: AppLogger;
 }
 
 /**
@@ -123,6 +126,10 @@ export class CustomerProvisioner {
     }
 
     await claims.recordCustomer(user.userId, customerId);
+    this.#deps.logger?.info('customer created', {
+      userId: user.userId,
+      customerId,
+    });
     return customerId;
   }
 }
