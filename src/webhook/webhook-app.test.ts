@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { makeEvent, signPayload } from './testing/signed-event.js';
+import { olderObject } from './testing/stripe-fixtures.js';
 import {
   checkoutSessionObject,
   invoiceObject,
@@ -297,6 +298,62 @@ describe('Function: createWebhookApp', () => {
         subscriptionId: 'sub_archive',
         paymentStatus: 'paid',
       });
+    });
+
+    it('applies an event in an older API shape (plan, top-level period)', async () => {
+      const event = makeEvent({
+        id: 'evt_older_shape',
+        type: 'customer.subscription.updated',
+        created: NOW_SECONDS,
+        object: olderObject('subscription.updated'),
+      });
+
+      const delivery = await harness.deliver(event);
+
+      const record = await harness.getCustomer('cus_00000000000000');
+      expect(delivery.status).toBe(200);
+      expect(record?.subscriptions.sub_00000000000000).toMatchObject({
+        status: 'canceled',
+        priceId: 'FFBEGINNER_00000000000000',
+        quantity: 2,
+        currentPeriodEnd: 1488987924,
+      });
+    });
+
+    it('marks a customer deleted on customer.deleted', async () => {
+      const event = makeEvent({
+        id: 'evt_customer_deleted',
+        type: 'customer.deleted',
+        created: NOW_SECONDS,
+        object: olderObject('customer.deleted'),
+      });
+
+      const delivery = await harness.deliver(event);
+
+      expect(delivery.status).toBe(200);
+      expect(await harness.getCustomer('cus_EGxrcooteA3WAb')).toMatchObject({
+        deleted: true,
+        revision: 1,
+      });
+    });
+
+    it('answers 200 and changes nothing for trial_will_end', async () => {
+      const event = makeEvent({
+        id: 'evt_trial',
+        type: 'customer.subscription.trial_will_end',
+        created: NOW_SECONDS,
+        object: {
+          ...olderObject<Record<string, unknown>>(
+            'subscription.trial_will_end',
+          ),
+          customer: 'cus_trial',
+        },
+      });
+
+      const delivery = await harness.deliver(event);
+
+      expect(delivery.body).toEqual({ received: true, outcome: 'ignored' });
+      expect(await harness.getCustomer('cus_trial')).toBeUndefined();
     });
   });
 });

@@ -1,3 +1,7 @@
+import type {
+  InvoicePayload,
+  SubscriptionPayload,
+} from '../snapshots/stripe-payloads.js';
 import { currentObject } from './stripe-fixtures.js';
 
 /** The parts of Stripe's example subscription a test rewrites. */
@@ -24,7 +28,9 @@ export interface SubscriptionFields {
  * A subscription in the current API shape (Stripe's example, billing period
  * on the item) with the given fields.
  */
-export function subscriptionObject(fields: SubscriptionFields) {
+export function subscriptionObject(
+  fields: SubscriptionFields,
+): SubscriptionPayload & Record<string, unknown> {
   const subscription = currentObject<SubscriptionExample>('subscription');
   const item = subscription.items.data[0];
   if (item === undefined) throw new Error('The example has no item');
@@ -57,7 +63,9 @@ export interface InvoiceFields {
 }
 
 /** An invoice in the current API shape (`parent.subscription_details`). */
-export function invoiceObject(fields: InvoiceFields) {
+export function invoiceObject(
+  fields: InvoiceFields,
+): InvoicePayload & Record<string, unknown> {
   const invoice = currentObject<Record<string, unknown>>('invoice');
   return {
     ...invoice,
@@ -68,7 +76,6 @@ export function invoiceObject(fields: InvoiceFields) {
     attempt_count: fields.attemptCount ?? 1,
     amount_due: 2000,
     parent: {
-      quote_details: null,
       subscription_details: { metadata: {}, subscription: fields.subscription },
       type: 'subscription_details',
     },
