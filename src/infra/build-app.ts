@@ -9,10 +9,13 @@ import { WebhookStack } from './webhook-stack.js';
 /**
  * CDK behaviour this app relies on, set in code so that tests and the CLI
  * synthesize the same templates: S3 server access logs are delivered under
- * a bucket policy, not an ACL (the buckets enforce bucket-owner ownership).
+ * a bucket policy, not an ACL (the buckets enforce bucket-owner ownership);
+ * the webhook stack's references to the customers table are strong, so the
+ * billing API stack cannot drop the table while the webhook still uses it.
  */
 export const FEATURE_FLAGS = {
   '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
+  '@aws-cdk/core:defaultCrossStackReferences': 'strong',
 } as const;
 
 /** Options of {@link buildApp}. */
