@@ -1,0 +1,72 @@
+import type Stripe from 'stripe';
+
+import { buildEvent } from '../objects/build-event.js';
+import type { SandboxState } from '../state/sandbox-state.js';
+import { currentRequest } from './request-scope.js';
+import { previousAttributes, snapshot } from './snapshot.js';
+
+/** Receives each recorded event with the endpoints it must reach. */
+export type EventListener = (
+  event: Stripe.Event,
+  endpoints: readonly Stripe.WebhookEndpoint[],
+) => void;
+
+/** Options of {@link EventRecorder.record}. */
+export interface RecordOptions {
+  /** Unix seconds of the change (test-clock time for clocked objects). */
+  readonly created: number;
+  /** A snapshot taken before the change; gives `previous_attributes`. */
+  readonly before?: object | undefined;
+}
+
+/**
+ * Records an event for every state change, as Stripe does: a snapshot of
+ * the object, `previous_attributes` for updates, the API request that
+ * caused it, and the webhook endpoints it is due to.
+ */
+export class EventRecorder {
+  #listener: EventListener = () => {};
+
+  constructor(private readonly state: SandboxState) {}
+
+  /** Sets who receives recorded events (the webhook dispatcher). */
+  listen(listener: EventListener): void {
+    this.#listener = listener;
+  }
+
+  /** Records one event about an object and hands it to delivery. */
+  record(type: string, object: object, options: RecordOptions): Stripe.Event {
+    const endpoints = this.#endpointsFor(type);
+    const request = currentRequest();
+    const data = snapshot(object);
+    const event = buildEvent({
+      type,
+      created: options.created,
+      object: data,
+      previousAttributes: options.before
+        ? previousAttributes(options.before, data)
+        : undefined,
+      pendingWebhooks: endpoints.length,
+      requestId: request?.requestId ?? null,
+      idempotencyKey: request?.idempotencyKey ?? null,
+    });
+    this.state.events.add(event);
+    const statuses: Record<string, 'pending'> = {};
+    for (const endpoint of endpoints) statuses[endpoint.id] = 'pending';
+    this.state.deliveries.set(event.id, statuses);
+    this.#listener(event, endpoints);
+    return event;
+  }
+
+  #endpointsFor(type: string): Stripe.WebhookEndpoint[] {
+    const matching: Stripe.WebhookEndpoint[] = [];
+    for (const endpoint of this.state.webhookEndpoints.values()) {
+      if (endpoint.status !== 'enabled') continue;
+      const events = endpoint.enabled_events;
+      if (events.includes('*') || events.includes(type)) {
+        matching.push(endpoint);
+      }
+    }
+    return matching;
+  }
+}

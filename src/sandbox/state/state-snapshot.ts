@@ -1,0 +1,87 @@
+import type Stripe from 'stripe';
+
+import type {
+  CheckoutSessionPlan,
+  DeliveryStatus,
+  SandboxState,
+  SavedCard,
+  SubscriptionSchedule,
+} from './sandbox-state.js';
+
+/** Version of the snapshot format, bumped when it changes. */
+export const SNAPSHOT_VERSION = 1;
+
+/** The whole state as plain JSON, written to the data folder. */
+export interface StateSnapshot {
+  readonly version: number;
+  readonly products: Stripe.Product[];
+  readonly prices: Stripe.Price[];
+  readonly customers: Stripe.Customer[];
+  readonly deletedCustomers: string[];
+  readonly subscriptions: Stripe.Subscription[];
+  readonly invoices: Stripe.Invoice[];
+  readonly checkoutSessions: Stripe.Checkout.Session[];
+  readonly portalSessions: Stripe.BillingPortal.Session[];
+  readonly events: Stripe.Event[];
+  readonly webhookEndpoints: Stripe.WebhookEndpoint[];
+  readonly testClocks: Stripe.TestHelpers.TestClock[];
+  readonly cards: [string, SavedCard][];
+  readonly checkoutPlans: [string, CheckoutSessionPlan][];
+  readonly schedules: [string, SubscriptionSchedule][];
+  readonly endpointSecrets: [string, string][];
+  readonly deliveries: [string, Record<string, DeliveryStatus>][];
+}
+
+/** Takes a snapshot of the state. */
+export function toSnapshot(state: SandboxState): StateSnapshot {
+  return {
+    version: SNAPSHOT_VERSION,
+    products: [...state.products.values()],
+    prices: [...state.prices.values()],
+    customers: [...state.customers.values()],
+    deletedCustomers: [...state.deletedCustomers],
+    subscriptions: [...state.subscriptions.values()],
+    invoices: [...state.invoices.values()],
+    checkoutSessions: [...state.checkoutSessions.values()],
+    portalSessions: [...state.portalSessions.values()],
+    events: [...state.events.values()],
+    webhookEndpoints: [...state.webhookEndpoints.values()],
+    testClocks: [...state.testClocks.values()],
+    cards: [...state.cards],
+    checkoutPlans: [...state.checkoutPlans],
+    schedules: [...state.schedules],
+    endpointSecrets: [...state.endpointSecrets],
+    deliveries: [...state.deliveries],
+  };
+}
+
+/** Fills an empty state from a snapshot, rebuilding its indexes. */
+export function restoreSnapshot(
+  state: SandboxState,
+  snapshot: StateSnapshot,
+): void {
+  for (const product of snapshot.products) state.products.add(product);
+  for (const price of snapshot.prices) state.addPrice(price);
+  for (const customer of snapshot.customers) state.addCustomer(customer);
+  for (const id of snapshot.deletedCustomers) state.deletedCustomers.add(id);
+  for (const entry of snapshot.schedules) state.schedules.set(...entry);
+  for (const subscription of snapshot.subscriptions) {
+    state.addSubscription(subscription);
+  }
+  for (const invoice of snapshot.invoices) state.addInvoice(invoice);
+  for (const session of snapshot.checkoutSessions) {
+    state.checkoutSessions.add(session);
+  }
+  for (const session of snapshot.portalSessions)
+    state.portalSessions.add(session);
+  for (const event of snapshot.events) state.events.add(event);
+  for (const endpoint of snapshot.webhookEndpoints) {
+    state.webhookEndpoints.add(endpoint);
+  }
+  for (const clock of snapshot.testClocks) state.testClocks.add(clock);
+  for (const entry of snapshot.cards) state.cards.set(...entry);
+  for (const entry of snapshot.checkoutPlans) state.checkoutPlans.set(...entry);
+  for (const entry of snapshot.endpointSecrets)
+    state.endpointSecrets.set(...entry);
+  for (const entry of snapshot.deliveries) state.deliveries.set(...entry);
+}
