@@ -13,6 +13,7 @@ export const METRICS_NAMESPACE = 'StripeBilling';
  */
 export class PowertoolsWebhookMetrics implements WebhookMetrics {
   readonly #metrics: Metrics;
+  #hasStored = false;
 
   constructor(metrics?: Metrics) {
     this.#metrics =
@@ -27,10 +28,12 @@ export class PowertoolsWebhookMetrics implements WebhookMetrics {
   }
 
   recordSignatureFailure(): void {
+    this.#hasStored = true;
     this.#metrics.addMetric('SignatureFailures', MetricUnit.Count, 1);
   }
 
   recordLatency(milliseconds: number): void {
+    this.#hasStored = true;
     this.#metrics.addMetric(
       'ProcessingLatency',
       MetricUnit.Milliseconds,
@@ -39,6 +42,9 @@ export class PowertoolsWebhookMetrics implements WebhookMetrics {
   }
 
   flush(): void {
+    // Publishing nothing would make Powertools warn on every such request.
+    if (!this.#hasStored) return;
+    this.#hasStored = false;
     this.#metrics.publishStoredMetrics();
   }
 }
