@@ -84,7 +84,7 @@ export function buildInvoice(input: InvoiceInput): Stripe.Invoice {
     footer: null,
     from_invoice: null,
     hosted_invoice_url: `${input.baseUrl}/invoices/${id}`,
-    invoice_pdf: `${input.baseUrl}/invoices/${id}/pdf`,
+    invoice_pdf: null,
     issuer: { type: 'self' },
     last_finalization_error: null,
     latest_revision: null,

@@ -1,0 +1,36 @@
+import { Command } from 'commander';
+
+import { DEFAULT_SANDBOX_PORT, startSandbox } from './start-sandbox.js';
+import { SnapshotFile } from './state/snapshot-file.js';
+
+/** Data folder of `npm run sandbox` when `--data-dir` is not given. */
+const DEFAULT_DATA_DIR = '.data/sandbox';
+
+const program = new Command()
+  .name('sandbox')
+  .description('Offline Stripe sandbox for the Billing API')
+  .option('--port <port>', 'port to listen on', process.env.SANDBOX_PORT)
+  .option('--data-dir <dir>', 'folder of the state snapshot', DEFAULT_DATA_DIR)
+  .option('--reset', 'wipe the saved state before starting', false)
+  .parse();
+
+const options = program.opts<{
+  port?: string;
+  dataDir: string;
+  reset: boolean;
+}>();
+if (options.reset) await new SnapshotFile(options.dataDir).remove();
+const sandbox = await startSandbox({
+  port: options.port ? Number(options.port) : DEFAULT_SANDBOX_PORT,
+  dataDir: options.dataDir,
+});
+// biome-ignore lint/suspicious/noConsole: the CLI tells the user where it runs
+console.log(
+  `Stripe sandbox on ${sandbox.url} (state in ${options.dataDir}); point the SDK at host 127.0.0.1, port ${sandbox.port}, protocol http.`,
+);
+const stop = async () => {
+  await sandbox.stop();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
