@@ -136,31 +136,19 @@ describe('Class: WebhookStack', () => {
     });
   });
 
-  it('lets the function use the imported customers table and its index', () => {
+  it('lets the function get and put items of the imported customers table', () => {
     const statement = statementBySid(template, 'UseCustomersTable');
 
     expect(actionsOf(statement)).toEqual([
       'dynamodb:GetItem',
       'dynamodb:PutItem',
-      'dynamodb:Query',
     ]);
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
           Match.objectLike({
             Sid: 'UseCustomersTable',
-            Resource: [
-              { 'Fn::ImportValue': CUSTOMERS_ARN_EXPORT },
-              {
-                'Fn::Join': [
-                  '',
-                  [
-                    { 'Fn::ImportValue': CUSTOMERS_ARN_EXPORT },
-                    '/index/UserIdIndex',
-                  ],
-                ],
-              },
-            ],
+            Resource: { 'Fn::ImportValue': CUSTOMERS_ARN_EXPORT },
           }),
         ]),
       },

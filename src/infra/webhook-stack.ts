@@ -14,10 +14,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 
-import {
-  EVENTS_TTL_ATTRIBUTE,
-  USER_ID_INDEX,
-} from '../storage/dynamo/table-definitions.js';
+import { EVENTS_TTL_ATTRIBUTE } from '../storage/dynamo/table-definitions.js';
 import { DEV_STAGE, type InfraSettings } from './infra-settings.js';
 import { InvoicesBucket } from './invoices-bucket.js';
 import { LoggedHttpApi } from './logged-http-api.js';
@@ -40,11 +37,14 @@ export const WEBHOOK_EVENTS_ACTIONS = [
   'dynamodb:UpdateItem',
 ] as const;
 
-/** What the webhook does with the customers table (and its index). */
+/**
+ * What the webhook does with the customers table: reads a customer by id
+ * and writes it back conditionally. It never looks customers up by user,
+ * so it gets neither Query nor the index.
+ */
 export const WEBHOOK_CUSTOMERS_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:PutItem',
-  'dynamodb:Query',
 ] as const;
 
 /** Prefix of the invoice documents in the bucket. */
@@ -131,7 +131,6 @@ export class WebhookStack extends Stack {
         sid: 'UseCustomersTable',
         table: customersTable,
         actions: WEBHOOK_CUSTOMERS_ACTIONS,
-        indexNames: [USER_ID_INDEX],
       }),
     );
     service.allow(
