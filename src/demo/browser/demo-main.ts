@@ -1,0 +1,167 @@
+/// <reference lib="dom" />
+import {
+  BillingApiError,
+  BillingClient,
+  type PublicPlan,
+  type SubscriptionState,
+} from '../../client/index.js';
+import {
+  announce,
+  byId,
+  type PlanChoice,
+  renderPlans,
+  renderSubscription,
+} from './demo-view.js';
+
+/** Session storage keys of the demo page. */
+const STORED = {
+  token: 'billing-demo.token',
+  user: 'billing-demo.user',
+  beforePortal: 'billing-demo.before-portal',
+} as const;
+
+/** How often and how long the page polls after a Stripe redirect. */
+const POLL_INTERVAL_MS = 500;
+const POLL_ATTEMPTS = 30;
+
+const billing = new BillingClient({
+  baseUrl: window.location.origin,
+  getToken: () => sessionStorage.getItem(STORED.token) ?? '',
+});
+
+let plans: readonly PublicPlan[] = [];
+
+async function start(): Promise<void> {
+  byId<HTMLFormElement>('sign-in-form').addEventListener('submit', signIn);
+  byId('sign-out').addEventListener('click', signOut);
+  byId('manage-billing').addEventListener('click', () => void manageBilling());
+
+  plans = (await billing.getConfig()).plans;
+  renderPlans(plans, (choice) => void subscribe(choice));
+  if (sessionStorage.getItem(STORED.token)) await showAccount();
+}
+
+async function signIn(event: SubmitEvent): Promise<void> {
+  event.preventDefault();
+  const form = new FormData(event.target as HTMLFormElement);
+  const userId = String(form.get('userId') ?? '').trim();
+  const email = String(form.get('email') ?? '').trim();
+  const response = await fetch('/dev/token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(email ? { userId, email } : { userId }),
+  });
+  if (!response.ok) {
+    announce('Sign-in failed: check the user id and email.');
+    return;
+  }
+  const { token } = (await response.json()) as { token: string };
+  sessionStorage.setItem(STORED.token, token);
+  sessionStorage.setItem(STORED.user, userId);
+  announce(`Signed in as ${userId}.`);
+  await showAccount();
+}
+
+function signOut(): void {
+  sessionStorage.clear();
+  byId('account').hidden = true;
+  byId('sign-in').hidden = false;
+  announce('Signed out.');
+}
+
+async function showAccount(): Promise<void> {
+  byId('sign-in').hidden = true;
+  byId('account').hidden = false;
+  byId('signed-in-user').textContent = sessionStorage.getItem(STORED.user);
+  try {
+    await refreshAfterRedirect();
+  } catch (error) {
+    report(error);
+  }
+}
+
+/** After checkout or the portal, waits for the webhook to catch up. */
+async function refreshAfterRedirect(): Promise<void> {
+  const query = new URLSearchParams(window.location.search);
+  const checkout = query.get('checkout');
+  const beforePortal = sessionStorage.getItem(STORED.beforePortal);
+  sessionStorage.removeItem(STORED.beforePortal);
+  window.history.replaceState(null, '', window.location.pathname);
+
+  if (checkout === 'success') {
+    announce('Confirming your subscription with Stripe...');
+    const state = await pollUntil((s) => s.status !== 'none');
+    announce(
+      state.status === 'none'
+        ? 'Still waiting for Stripe: reload the page in a moment.'
+        : 'Subscription confirmed.',
+    );
+  } else if (beforePortal) {
+    announce('Checking for changes made in the billing portal...');
+    const state = await pollUntil((s) => JSON.stringify(s) !== beforePortal);
+    announce(
+      JSON.stringify(state) === beforePortal
+        ? 'No change to your subscription.'
+        : 'Subscription updated.',
+    );
+  } else {
+    if (checkout === 'canceled') announce('Checkout canceled.');
+    renderSubscription(await billing.getSubscription(), plans);
+  }
+}
+
+async function pollUntil(
+  isDone: (state: SubscriptionState) => boolean,
+): Promise<SubscriptionState> {
+  let state = await billing.getSubscription();
+  for (let attempt = 1; attempt < POLL_ATTEMPTS && !isDone(state); attempt++) {
+    renderSubscription(state, plans);
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+    state = await billing.getSubscription();
+  }
+  renderSubscription(state, plans);
+  return state;
+}
+
+async function subscribe(choice: PlanChoice): Promise<void> {
+  if (!sessionStorage.getItem(STORED.token)) {
+    announce('Sign in first to subscribe.');
+    return;
+  }
+  try {
+    announce('Opening checkout...');
+    const { url } = await billing.startCheckout(choice);
+    window.location.assign(url);
+  } catch (error) {
+    report(error);
+  }
+}
+
+async function manageBilling(): Promise<void> {
+  try {
+    announce('Opening the billing portal...');
+    const current = await billing.getSubscription();
+    const { url } = await billing.openPortal();
+    sessionStorage.setItem(STORED.beforePortal, JSON.stringify(current));
+    window.location.assign(url);
+  } catch (error) {
+    report(error);
+  }
+}
+
+function report(error: unknown): void {
+  if (!(error instanceof BillingApiError)) {
+    announce('Something went wrong. Try again.');
+    return;
+  }
+  if (error.code === 'unauthorized') {
+    signOut();
+    announce('Your session ended: sign in again.');
+  } else if (error.code === 'already_subscribed') {
+    announce('You already subscribe: use Manage billing to change plans.');
+  } else {
+    announce(error.message);
+  }
+}
+
+void start().catch(report);
