@@ -1,6 +1,4 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,11 +7,13 @@ import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { parseBillingConfig } from '../../src/config/load-config.js';
 import { buildApp } from '../../src/infra/build-app.js';
 import {
   PROD_ENV,
   PROJECT_ROOT,
 } from '../../src/infra/testing/build-test-app.js';
+import { type SandboxHandle, startSandbox } from '../../src/sandbox/index.js';
 import {
   type EmbeddedDynamo,
   startEmbeddedDynamo,
@@ -39,13 +39,14 @@ const WEBHOOK_SECRET = 'whsec_deploytest';
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /**
- * What replaces AWS around the bundles: Secrets Manager does not run here,
- * so the Stripe secrets come from the environment
- * (`STRIPE_SECRETS_SOURCE=env`), and storage from the embedded servers.
+ * What replaces AWS and Stripe around the bundles: Secrets Manager does
+ * not run here, so the Stripe secrets come from the environment
+ * (`STRIPE_SECRETS_SOURCE=env`); storage is the embedded servers, Stripe
+ * the offline sandbox.
  */
 function localOverrides(
   functionName: string,
-  endpoints: { dynamodb: string; s3: string; stripePort: number },
+  endpoints: { dynamodb: string; s3: string; stripe: SandboxHandle },
 ): Record<string, string> {
   return {
     AWS_LAMBDA_FUNCTION_NAME: functionName,
@@ -55,9 +56,9 @@ function localOverrides(
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     DYNAMODB_ENDPOINT: endpoints.dynamodb,
     S3_ENDPOINT: endpoints.s3,
-    STRIPE_API_HOST: '127.0.0.1',
-    STRIPE_API_PORT: String(endpoints.stripePort),
-    STRIPE_API_PROTOCOL: 'http',
+    STRIPE_API_HOST: endpoints.stripe.stripeConfig.host,
+    STRIPE_API_PORT: String(endpoints.stripe.stripeConfig.port),
+    STRIPE_API_PROTOCOL: endpoints.stripe.stripeConfig.protocol,
     STRIPE_SECRETS_SOURCE: 'env',
     STRIPE_SECRET_KEY: 'sk_test_deploytest',
     STRIPE_PUBLISHABLE_KEY: 'pk_test_deploytest',
@@ -65,30 +66,12 @@ function localOverrides(
   };
 }
 
-/**
- * Stands where Stripe would be and records any call: neither request of
- * this suite needs Stripe, so none may reach it.
- */
-async function startStripeStandIn(): Promise<{
-  server: Server;
-  port: number;
-  paths: string[];
-}> {
-  const paths: string[] = [];
-  const server = createServer((request, response) => {
-    paths.push(request.url ?? '');
-    response.writeHead(500).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.address() as AddressInfo).port, paths };
-}
-
 describe('Deployment: the synthesized Lambda bundles', () => {
   let webhook: SynthesizedFunction;
   let billingApi: SynthesizedFunction;
   let dynamo: EmbeddedDynamo;
   let s3: EmbeddedS3;
-  let stripe: Awaited<ReturnType<typeof startStripeStandIn>>;
+  let stripe: SandboxHandle;
   let documents: DynamoDBDocumentClient;
   let s3Client: S3Client;
 
@@ -111,7 +94,13 @@ describe('Deployment: the synthesized Lambda bundles', () => {
     s3 = await startEmbeddedS3({
       bucket: webhook.environment.INVOICES_BUCKET ?? '',
     });
-    stripe = await startStripeStandIn();
+    stripe = await startSandbox({ port: 0 });
+    stripe.seedCatalog(
+      parseBillingConfig(
+        billingApi.environment.BILLING_CONFIG ?? '',
+        'BILLING_CONFIG of the billing API function',
+      ).plans,
+    );
     documents = DynamoDBDocumentClient.from(
       new DynamoDBClient({
         endpoint: dynamo.endpoint,
@@ -127,7 +116,7 @@ describe('Deployment: the synthesized Lambda bundles', () => {
     s3Client?.destroy();
     await dynamo?.stop();
     await s3?.stop();
-    stripe?.server.close();
+    await stripe?.stop();
   });
 
   function environmentOf(fn: SynthesizedFunction, functionName: string) {
@@ -136,7 +125,7 @@ describe('Deployment: the synthesized Lambda bundles', () => {
       ...localOverrides(functionName, {
         dynamodb: dynamo.endpoint,
         s3: s3.endpoint,
-        stripePort: stripe.port,
+        stripe,
       }),
     };
   }
@@ -200,7 +189,6 @@ describe('Deployment: the synthesized Lambda bundles', () => {
       JSON.parse((await archived.Body?.transformToString()) ?? ''),
     ).toEqual(expect.objectContaining({ id: 'in_deploy' }));
     expect(stdout).not.toContain(WEBHOOK_SECRET);
-    expect(stripe.paths).toEqual([]);
   });
 
   it('answers an unsigned delivery with 400 and records nothing', async () => {
@@ -276,6 +264,37 @@ describe('Deployment: the synthesized Lambda bundles', () => {
 
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body).status).toBe('none');
-    expect(stripe.paths).toEqual([]);
+  });
+
+  it('starts a checkout through the Stripe endpoint the override names', async () => {
+    const event = makeHttpApiEvent({
+      method: 'POST',
+      path: '/api/billing/checkout-session',
+      routeKey: 'POST /api/billing/checkout-session',
+      headers: {
+        authorization: 'Bearer verified-by-api-gateway',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ plan: 'pro', interval: 'month' }),
+      jwtClaims: { sub: 'user_checkout', email: 'buyer@example.com' },
+    });
+
+    const { result } = await runBundle(
+      billingApi.bundleDir,
+      environmentOf(billingApi, 'stripe-billing-api-prod'),
+      event,
+    );
+
+    expect(result.statusCode).toBe(200);
+    const session = JSON.parse(result.body);
+    expect(session.id).toMatch(/^cs_test_/);
+    expect(session.url.startsWith(stripe.url)).toBe(true);
+    const claim = await documents.send(
+      new GetCommand({
+        TableName: billingApi.environment.CUSTOMERS_TABLE,
+        Key: { customerId: 'claim#user#user_checkout' },
+      }),
+    );
+    expect(claim.Item).toBeDefined();
   });
 });
