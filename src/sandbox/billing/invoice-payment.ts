@@ -47,10 +47,10 @@ function formatAmount(price: Stripe.Price): string {
 }
 
 /**
- * Creates a subscription invoice and finalizes it at once, recording
- * `invoice.created` then `invoice.finalized`.
+ * Creates a draft subscription invoice without telling anyone yet, so the
+ * subscription can name it before its own event is recorded.
  */
-export function openInvoice(
+export function draftInvoice(
   context: SandboxContext,
   request: InvoiceRequest,
 ): Stripe.Invoice {
@@ -66,16 +66,29 @@ export function openInvoice(
     baseUrl: context.baseUrl,
   });
   context.state.addInvoice(invoice);
-  context.events.record('invoice.created', invoice, { created: request.at });
-  const sequence = customer.next_invoice_sequence ?? 1;
-  customer.next_invoice_sequence = sequence + 1;
-  invoice.number = `${customer.invoice_prefix}-${String(sequence).padStart(4, '0')}`;
-  invoice.status = 'open';
-  invoice.effective_at = request.at;
-  invoice.status_transitions.finalized_at = request.at;
-  invoice.webhooks_delivered_at = request.at;
-  context.events.record('invoice.finalized', invoice, { created: request.at });
   return invoice;
+}
+
+/**
+ * Announces a draft invoice and finalizes it at once, recording
+ * `invoice.created` then `invoice.finalized`.
+ */
+export function finalizeInvoice(
+  context: SandboxContext,
+  invoice: Stripe.Invoice,
+  at: number,
+): void {
+  context.events.record('invoice.created', invoice, { created: at });
+  const customer = context.state.customers.get(invoice.customer as string);
+  const sequence = customer?.next_invoice_sequence ?? 1;
+  if (customer) customer.next_invoice_sequence = sequence + 1;
+  const prefix = customer?.invoice_prefix ?? 'SANDBOX';
+  invoice.number = `${prefix}-${String(sequence).padStart(4, '0')}`;
+  invoice.status = 'open';
+  invoice.effective_at = at;
+  invoice.status_transitions.finalized_at = at;
+  invoice.webhooks_delivered_at = at;
+  context.events.record('invoice.finalized', invoice, { created: at });
 }
 
 /**

@@ -5,7 +5,12 @@ import type { PriceInterval } from '../objects/build-price.js';
 import { buildSubscription } from '../objects/build-subscription.js';
 import type { SandboxContext } from '../sandbox-context.js';
 import { addIntervals, daysToSeconds } from './billing-period.js';
-import { linesForPeriod, openInvoice, payInvoice } from './invoice-payment.js';
+import {
+  draftInvoice,
+  finalizeInvoice,
+  linesForPeriod,
+  payInvoice,
+} from './invoice-payment.js';
 import { snapshot } from './snapshot.js';
 
 /** What a new subscription starts with. */
@@ -64,17 +69,17 @@ function billFirstPeriod(
   isTrial: boolean,
 ): StartedSubscription {
   context.state.addSubscription(subscription);
-  const lines = linesForPeriod(context, subscription, isTrial);
-  context.events.record('customer.subscription.created', subscription, {
-    created: at,
-  });
-  const invoice = openInvoice(context, {
+  const invoice = draftInvoice(context, {
     subscription,
     billingReason: 'subscription_create',
-    lines,
+    lines: linesForPeriod(context, subscription, isTrial),
     at,
   });
   subscription.latest_invoice = invoice.id;
+  context.events.record('customer.subscription.created', subscription, {
+    created: at,
+  });
+  finalizeInvoice(context, invoice, at);
   const failure = payInvoice(context, invoice, at);
   if (!failure && subscription.status === 'incomplete') {
     const before = snapshot(subscription);

@@ -4,7 +4,12 @@ import type { PriceInterval } from '../objects/build-price.js';
 import type { SandboxContext } from '../sandbox-context.js';
 import { daysToSeconds, nextPeriodEnd } from './billing-period.js';
 import { cancelSubscriptionNow } from './cancel-subscription.js';
-import { linesForPeriod, openInvoice, payInvoice } from './invoice-payment.js';
+import {
+  draftInvoice,
+  finalizeInvoice,
+  linesForPeriod,
+  payInvoice,
+} from './invoice-payment.js';
 import { snapshot } from './snapshot.js';
 
 /** Stripe warns three days before a trial ends (seconds). */
@@ -89,7 +94,7 @@ function renew(
       recurring?.interval_count ?? 1,
     );
   }
-  const invoice = openInvoice(context, {
+  const invoice = draftInvoice(context, {
     subscription,
     billingReason: 'subscription_cycle',
     lines: linesForPeriod(context, subscription, false),
@@ -101,6 +106,7 @@ function renew(
     created: at,
     before,
   });
+  finalizeInvoice(context, invoice, at);
   collect(context, subscription, invoice, at);
 }
 
