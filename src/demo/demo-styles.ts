@@ -23,7 +23,7 @@ dd { margin: 0; }
 #cancel-notice { color: #8a4b00; font-weight: 600; }
 #plan-list { list-style: none; padding: 0; display: grid; gap: 0.75rem;
   grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); }
-#plan-list li { border: 1px solid #d8d8e4; border-radius: 8px;
+#plan-list > li { border: 1px solid #d8d8e4; border-radius: 8px;
   padding: 0.75rem; }
 #plan-list h3 { margin: 0; }
 #plan-list ul { padding-left: 1.1rem; }
