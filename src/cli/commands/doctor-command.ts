@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+
+import type { CheckResult } from '../../ops/doctor/check-result.js';
+import { runDoctor } from '../../ops/doctor/run-doctor.js';
+import type { CliCommand } from '../cli-command.js';
+import type { CliContext } from '../cli-context.js';
+import { EXIT_CODES } from '../cli-io.js';
+
+const MARKS = { pass: '✓', fail: '✗', skip: '-' } as const;
+
+/** `billing doctor`: checks the configuration end to end. */
+export const doctorCommand: CliCommand = {
+  register(program: Command, context: CliContext) {
+    program
+      .command('doctor')
+      .description(
+        'Check the configuration end to end (keys, webhook secret, prices ' +
+          'in Stripe, tables, bucket, origins, URLs) and print a checklist.',
+      )
+      .addHelpText('after', '\nExit code 1 when any check fails.')
+      .action(async () => {
+        const results = await runDoctor(context.io.env);
+        for (const result of results) printCheck(context, result);
+        const failed = results.filter((result) => result.state === 'fail');
+        context.print(
+          failed.length === 0
+            ? 'All checks passed.'
+            : `${failed.length} of ${results.length} checks failed.`,
+        );
+        context.report(
+          failed.length === 0 ? EXIT_CODES.ok : EXIT_CODES.failure,
+        );
+      });
+  },
+};
+
+function printCheck(context: CliContext, result: CheckResult): void {
+  const detail = result.detail ? ` (${result.detail})` : '';
+  context.print(`${MARKS[result.state]} ${result.label}${detail}`);
+  if (result.fix) context.print(`    fix: ${result.fix}`);
+}

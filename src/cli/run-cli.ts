@@ -1,0 +1,64 @@
+import { Command, CommanderError } from 'commander';
+
+import { ConfigError } from '../config/errors.js';
+import { CliContext } from './cli-context.js';
+import { type CliIo, EXIT_CODES, type ExitCode } from './cli-io.js';
+import { CLI_COMMANDS } from './command-registry.js';
+
+const HELP_CODES = ['commander.helpDisplayed', 'commander.version'];
+
+/**
+ * Runs the `billing` CLI in-process on `argv` (the arguments after the
+ * program name) and answers the exit code (see {@link EXIT_CODES}). All
+ * output goes to `io.stdout` and `io.stderr`; nothing calls
+ * `process.exit`, so tests drive it directly.
+ */
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+): Promise<ExitCode> {
+  const context = new CliContext(io);
+  const program = makeProgram(context);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return context.exitCode;
+  } catch (error) {
+    return reportError(error, context);
+  } finally {
+    context.close();
+  }
+}
+
+function makeProgram(context: CliContext): Command {
+  const program = new Command('billing')
+    .description(
+      'Operate the Stripe billing backend: reconcile state from Stripe, ' +
+        'inspect and replay events, check the configuration.',
+    )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 1 failure or drift left unfixed, ' +
+        '2 usage or configuration error.',
+    )
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => context.io.stdout.write(text),
+      writeErr: (text) => context.io.stderr.write(text),
+    });
+  for (const command of CLI_COMMANDS) command.register(program, context);
+  return program;
+}
+
+function reportError(error: unknown, context: CliContext): ExitCode {
+  if (error instanceof CommanderError) {
+    return HELP_CODES.includes(error.code) ? EXIT_CODES.ok : EXIT_CODES.usage;
+  }
+  if (error instanceof ConfigError) {
+    context.note(error.message);
+    return EXIT_CODES.usage;
+  }
+  context.note(
+    `Failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  return EXIT_CODES.failure;
+}
