@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,12 @@ describe('Demo page: subscribe and cancel in a real browser', () => {
   let page: Page;
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `No Chromium at ${CHROMIUM}: run apt-get install -y chromium, ` +
+          'or set CHROMIUM_PATH.',
+      );
+    }
     vi.stubEnv('LOG_LEVEL', 'SILENT');
     folder = await mkdtemp(join(tmpdir(), 'demo-flow-'));
     stack = await startLocalStack({
