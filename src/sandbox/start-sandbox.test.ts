@@ -1,0 +1,78 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { SNAPSHOT_FILE_NAME } from './state/snapshot-file.js';
+import {
+  completeSession,
+  makeClient,
+  openSession,
+  startTestSandbox,
+} from './test-support/sandbox-test-kit.js';
+
+describe('Function: startSandbox', () => {
+  let dataDir: string;
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'sandbox-state-'));
+  });
+
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps customers and subscriptions across a restart', async () => {
+    const first = await startTestSandbox({ dataDir });
+    const { customer, session } = await openSession(first.stripe);
+    await completeSession(first.sandbox, session.id);
+    await first.sandbox.stop();
+
+    const second = await startTestSandbox({ dataDir });
+    const stripe = makeClient(second.sandbox);
+    const restored = await stripe.customers.retrieve(customer.id);
+    const subscriptions = await stripe.subscriptions.list({
+      customer: customer.id,
+    });
+    await second.sandbox.stop();
+
+    expect(restored.id).toBe(customer.id);
+    expect(subscriptions.data).toHaveLength(1);
+    expect(subscriptions.data[0]?.status).toBe('active');
+  });
+
+  it('forgets everything and deletes the snapshot on reset', async () => {
+    const { sandbox, stripe } = await startTestSandbox({ dataDir });
+    const customer = await stripe.customers.create({
+      email: 'gone@example.com',
+    });
+    await sandbox.save();
+
+    await sandbox.reset();
+
+    await expect(stripe.customers.retrieve(customer.id)).rejects.toMatchObject({
+      statusCode: 404,
+    });
+    await expect(stat(join(dataDir, SNAPSHOT_FILE_NAME))).rejects.toThrow();
+    await sandbox.stop();
+  });
+
+  it('seeds the catalog idempotently with the given price ids', async () => {
+    const { sandbox, stripe } = await startTestSandbox();
+
+    sandbox.seedCatalog([
+      {
+        key: 'pro',
+        name: 'Pro',
+        prices: {
+          month: { id: 'price_pro_month', amount: 1000, currency: 'usd' },
+        },
+      },
+    ]);
+
+    const prices = await stripe.prices.list({ lookup_keys: ['pro_month'] });
+    expect(prices.data.map((price) => price.id)).toEqual(['price_pro_month']);
+    await sandbox.stop();
+  });
+});
