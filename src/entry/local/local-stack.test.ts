@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
+import Stripe from 'stripe';
 import {
   afterAll,
   afterEach,
@@ -154,5 +154,58 @@ describe('Function: startLocalStack', () => {
     const response = await fetch(`${stack.url}/api/billing/subscription`);
 
     expect(response.status).toBe(401);
+  });
+
+  it('registers the endpoint with STRIPE_WEBHOOK_SECRET, so scripts can sign deliveries', async () => {
+    const secret = 'whsec_script_signed';
+    stack = await startLocalStack({
+      port: 0,
+      sandboxPort: 0,
+      dataDir,
+      env: { STRIPE_WEBHOOK_SECRET: secret },
+      quiet: true,
+    });
+    const payload = JSON.stringify({
+      id: 'evt_script_1',
+      object: 'event',
+      type: 'product.created',
+      livemode: false,
+      created: Math.floor(Date.now() / 1000),
+      data: { object: { id: 'prod_x', object: 'product' } },
+    });
+    const header = Stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret,
+    });
+
+    const response = await fetch(`${stack.url}/webhook`, {
+      method: 'POST',
+      headers: { 'stripe-signature': header },
+      body: payload,
+    });
+
+    expect(stack.webhookSecret).toBe(secret);
+    expect(response.status).toBe(200);
+  });
+
+  it('uses real Stripe and starts no sandbox when STRIPE_SECRET_KEY is set', async () => {
+    stack = await startLocalStack({
+      port: 0,
+      sandboxPort: 0,
+      dataDir,
+      env: {
+        STRIPE_SECRET_KEY: 'sk_test_real_account',
+        STRIPE_PUBLISHABLE_KEY: 'pk_test_real_account',
+        STRIPE_WEBHOOK_SECRET: 'whsec_from_stripe_listen',
+      },
+      quiet: true,
+    });
+
+    const health = await fetch(`${stack.url}/healthz`);
+
+    expect(health.status).toBe(200);
+    expect(stack.mode).toBe('stripe');
+    expect(stack.sandbox).toBeUndefined();
+    expect(stack.config.stripe.apiBase).toBeUndefined();
   });
 });
