@@ -109,7 +109,7 @@ describe('Entry: local main', () => {
         broken: brokenJson,
         'bad-plan': badPlan,
       };
-      const env = { ...settings, DATA_DIR: dataDir };
+      const env: Record<string, string> = { ...settings, DATA_DIR: dataDir };
       if (env.BILLING_CONFIG_FILE) {
         env.BILLING_CONFIG_FILE = files[env.BILLING_CONFIG_FILE] ?? '';
       }
