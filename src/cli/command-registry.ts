@@ -2,6 +2,7 @@ import type { CliCommand } from './cli-command.js';
 import { doctorCommand } from './commands/doctor-command.js';
 import { eventsCommand } from './commands/events-command.js';
 import { replayCommand } from './commands/replay-command.js';
+import { setupCommand } from './commands/setup-command.js';
 import { syncCommand } from './commands/sync-command.js';
 import { undeliveredCommand } from './commands/undelivered-command.js';
 
@@ -15,4 +16,5 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   replayCommand,
   undeliveredCommand,
   doctorCommand,
+  setupCommand,
 ];

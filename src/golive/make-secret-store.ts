@@ -18,16 +18,16 @@ export type SecretStoreKind = (typeof SECRET_STORE_KINDS)[number];
 export interface MakeSecretStoreOptions {
   /** `--store`; default from `STRIPE_SECRETS_SOURCE` in the config. */
   readonly kind?: string | undefined;
-  /** Folder of the `.env` file; default the working directory. */
-  readonly cwd?: string | undefined;
+  /** The file of the `env` store; default `.env` of the working directory. */
+  readonly envFile?: string | undefined;
   /** Secrets Manager client; tests pass a mocked one. */
   readonly secretsManager?: SecretsManagerClient | undefined;
 }
 
 /**
  * The store the setup commands read and write: the configured secret
- * (`STRIPE_SECRET_NAME`, default `stripe/<stage>`) for `aws`, the `.env`
- * file of the working directory for `env`. Without a kind, the one the
+ * (`STRIPE_SECRET_NAME`, default `stripe/<stage>`) for `aws`, a `.env`
+ * file for `env`. Without a kind, the one the
  * deployed functions read (`STRIPE_SECRETS_SOURCE`) is used.
  */
 export function makeSecretStore(
@@ -43,7 +43,7 @@ export function makeSecretStore(
     });
   }
   if (kind === 'env') {
-    return new EnvFileSecretStore(resolve(options.cwd ?? '.', '.env'));
+    return new EnvFileSecretStore(resolve(options.envFile ?? '.env'));
   }
   throw new SetupRefusedError(
     `Unknown secret store ${JSON.stringify(kind)}: use --store aws or env.`,

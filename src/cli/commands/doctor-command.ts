@@ -5,20 +5,25 @@ import { runDoctor } from '../../ops/doctor/run-doctor.js';
 import type { CliCommand } from '../cli-command.js';
 import type { CliContext } from '../cli-context.js';
 import { EXIT_CODES } from '../cli-io.js';
+import {
+  addDoctorLiveOptions,
+  type DoctorLiveOptions,
+  runDoctorLive,
+} from './doctor-live.js';
 
 const MARKS = { pass: '✓', fail: '✗', skip: '-' } as const;
 
 /** `billing doctor`: checks the configuration end to end. */
 export const doctorCommand: CliCommand = {
   register(program: Command, context: CliContext) {
-    program
-      .command('doctor')
+    addDoctorLiveOptions(program.command('doctor'))
       .description(
         'Check the configuration end to end (keys, webhook secret, prices ' +
           'in Stripe, tables, bucket, origins, URLs) and print a checklist.',
       )
       .addHelpText('after', '\nExit code 1 when any check fails.')
-      .action(async () => {
+      .action(async (options: DoctorLiveOptions) => {
+        if (options.live) return runDoctorLive(context, options);
         const results = await runDoctor(context.io.env);
         for (const result of results) printCheck(context, result);
         const failed = results.filter((result) => result.state === 'fail');
