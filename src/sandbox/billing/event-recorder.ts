@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import { buildEvent } from '../objects/build-event.js';
 import type { SandboxState } from '../state/sandbox-state.js';
 import { currentRequest } from './request-scope.js';
-import { previousAttributes, snapshot } from './snapshot.js';
+import { previousAttributes } from './snapshot.js';
 
 /** Receives each recorded event with the endpoints it must reach. */
 export type EventListener = (
@@ -38,13 +38,12 @@ export class EventRecorder {
   record(type: string, object: object, options: RecordOptions): Stripe.Event {
     const endpoints = this.#endpointsFor(type);
     const request = currentRequest();
-    const data = snapshot(object);
     const event = buildEvent({
       type,
       created: options.created,
-      object: data,
+      objectJson: JSON.stringify(object),
       previousAttributes: options.before
-        ? previousAttributes(options.before, data)
+        ? previousAttributes(options.before, object)
         : undefined,
       pendingWebhooks: endpoints.length,
       requestId: request?.requestId ?? null,

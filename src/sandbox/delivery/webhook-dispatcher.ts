@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 
 import type { AppLogger } from '../../shared/logger.js';
 import { type SandboxClock, toUnixSeconds } from '../clock.js';
+import { serializeEvent } from '../objects/build-event.js';
 import type { SandboxState } from '../state/sandbox-state.js';
 import { Chaos, type ChaosSettings } from './chaos.js';
 import type { DeliveryScheduler } from './delivery-scheduler.js';
@@ -149,7 +150,7 @@ export class WebhookDispatcher {
   }
 
   async #post(url: string, secret: string, event: Stripe.Event) {
-    const payload = JSON.stringify(event, null, 2);
+    const payload = serializeEvent(event);
     const timestamp = toUnixSeconds(this.options.clock());
     try {
       const response = await fetch(url, {

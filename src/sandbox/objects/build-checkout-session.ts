@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 
-import { copyFixture } from '../fixtures/stripe-fixtures.js';
+import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeRandomToken } from '../ids.js';
 
 /** Checkout sessions stay open for 24 hours, as on Stripe (seconds). */
@@ -27,7 +27,7 @@ export interface CheckoutSessionInput {
 export function buildCheckoutSession(
   input: CheckoutSessionInput,
 ): Stripe.Checkout.Session {
-  const template = copyFixture(
+  const template = fixtureTemplate(
     'checkout.session',
   ) as unknown as Stripe.Checkout.Session;
   const id = `cs_test_${makeRandomToken(58)}`;

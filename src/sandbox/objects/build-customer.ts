@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 
-import { copyFixture } from '../fixtures/stripe-fixtures.js';
+import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeId, makeRandomToken } from '../ids.js';
 
 /** What a new customer is made of. */
@@ -16,7 +16,7 @@ export interface CustomerInput {
 
 /** Builds a customer in Stripe's shape, with a fresh `cus_` id. */
 export function buildCustomer(input: CustomerInput): Stripe.Customer {
-  const template = copyFixture('customer') as unknown as Stripe.Customer;
+  const template = fixtureTemplate('customer') as unknown as Stripe.Customer;
   return {
     ...template,
     id: makeId('cus', 14),

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 
-import { copyFixture } from '../fixtures/stripe-fixtures.js';
+import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeId } from '../ids.js';
 import { toWireDecimal } from './wire-decimal.js';
 
@@ -27,7 +27,7 @@ export interface InvoiceInput {
 
 /** Builds a draft subscription invoice in Stripe's current shape. */
 export function buildInvoice(input: InvoiceInput): Stripe.Invoice {
-  const template = copyFixture('invoice') as unknown as Stripe.Invoice;
+  const template = fixtureTemplate('invoice') as unknown as Stripe.Invoice;
   const id = makeId('in', 24);
   const subscription = input.subscription;
   const lines = input.lines.map((line) =>
@@ -146,7 +146,7 @@ function buildInvoiceLine(
   subscription: Stripe.Subscription,
   line: InvoiceLineInput,
 ): Stripe.InvoiceLineItem {
-  const template = copyFixture(
+  const template = fixtureTemplate(
     'line_item',
   ) as unknown as Stripe.InvoiceLineItem;
   const price = line.item.price;

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 
-import { copyFixture } from '../fixtures/stripe-fixtures.js';
+import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeId } from '../ids.js';
 
 /** What a new billing portal session is made of. */
@@ -15,7 +15,7 @@ export interface PortalSessionInput {
 export function buildPortalSession(
   input: PortalSessionInput,
 ): Stripe.BillingPortal.Session {
-  const template = copyFixture(
+  const template = fixtureTemplate(
     'billing_portal.session',
   ) as unknown as Stripe.BillingPortal.Session;
   const id = makeId('bps', 24);

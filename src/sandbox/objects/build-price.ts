@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 
-import { copyFixture } from '../fixtures/stripe-fixtures.js';
+import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeId } from '../ids.js';
 import { toWireDecimal } from './wire-decimal.js';
 
@@ -27,7 +27,7 @@ export interface PriceInput {
 
 /** Builds a price in Stripe's shape (a given id is kept). */
 export function buildPrice(input: PriceInput): Stripe.Price {
-  const template = copyFixture('price') as unknown as Stripe.Price;
+  const template = fixtureTemplate('price') as unknown as Stripe.Price;
   return {
     ...template,
     id: input.id ?? makeId('price', 24),

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 
-import { copyFixture } from '../fixtures/stripe-fixtures.js';
+import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeId } from '../ids.js';
 
 /** What a new product is made of. */
@@ -15,7 +15,7 @@ export interface ProductInput {
 
 /** Builds a product in Stripe's shape (a given id is kept). */
 export function buildProduct(input: ProductInput): Stripe.Product {
-  const template = copyFixture('product') as unknown as Stripe.Product;
+  const template = fixtureTemplate('product') as unknown as Stripe.Product;
   return {
     ...template,
     id: input.id ?? makeId('prod', 14),

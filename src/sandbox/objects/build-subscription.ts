@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 
-import { copyFixture } from '../fixtures/stripe-fixtures.js';
+import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeId } from '../ids.js';
 import { toPlan } from './build-price.js';
 
@@ -40,7 +40,9 @@ export interface SubscriptionItemInput extends SubscriptionLineInput {
 export function buildSubscriptionItem(
   input: SubscriptionItemInput,
 ): Stripe.SubscriptionItem {
-  const fixture = copyFixture('subscription') as unknown as Stripe.Subscription;
+  const fixture = fixtureTemplate(
+    'subscription',
+  ) as unknown as Stripe.Subscription;
   const template = fixture.items.data[0] as Stripe.SubscriptionItem;
   return {
     ...template,
@@ -65,7 +67,7 @@ export function buildSubscriptionItem(
 export function buildSubscription(
   input: SubscriptionInput,
 ): Stripe.Subscription {
-  const template = copyFixture(
+  const template = fixtureTemplate(
     'subscription',
   ) as unknown as Stripe.Subscription;
   const id = makeId('sub', 24);

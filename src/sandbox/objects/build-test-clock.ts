@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 
-import { copyFixture } from '../fixtures/stripe-fixtures.js';
+import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeId } from '../ids.js';
 
 /** Test clocks are deleted 30 days after creation on Stripe (seconds). */
@@ -12,7 +12,7 @@ export function buildTestClock(input: {
   readonly frozenTime: number;
   readonly name: string | null;
 }): Stripe.TestHelpers.TestClock {
-  const template = copyFixture(
+  const template = fixtureTemplate(
     'test_helpers.test_clock',
   ) as unknown as Stripe.TestHelpers.TestClock;
   return {

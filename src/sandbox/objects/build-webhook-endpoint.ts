@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 
-import { copyFixture } from '../fixtures/stripe-fixtures.js';
+import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeId } from '../ids.js';
 
 /** What a new webhook endpoint is made of. */
@@ -17,7 +17,7 @@ export interface WebhookEndpointInput {
 export function buildWebhookEndpoint(
   input: WebhookEndpointInput,
 ): Stripe.WebhookEndpoint {
-  const template = copyFixture(
+  const template = fixtureTemplate(
     'webhook_endpoint',
   ) as unknown as Stripe.WebhookEndpoint;
   return {

@@ -1,5 +1,10 @@
 import type Stripe from 'stripe';
 
+import {
+  eventDataJson,
+  eventFields,
+  makeEvent,
+} from '../objects/build-event.js';
 import type {
   CheckoutSessionPlan,
   DeliveryStatus,
@@ -9,7 +14,7 @@ import type {
 } from './sandbox-state.js';
 
 /** Version of the snapshot format, bumped when it changes. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /** The whole state as plain JSON, written to the data folder. */
 export interface StateSnapshot {
@@ -22,7 +27,8 @@ export interface StateSnapshot {
   readonly invoices: Stripe.Invoice[];
   readonly checkoutSessions: Stripe.Checkout.Session[];
   readonly portalSessions: Stripe.BillingPortal.Session[];
-  readonly events: Stripe.Event[];
+  /** Events as their fields and their serialized `data`. */
+  readonly events: [Record<string, unknown>, string][];
   readonly webhookEndpoints: Stripe.WebhookEndpoint[];
   readonly testClocks: Stripe.TestHelpers.TestClock[];
   readonly cards: [string, SavedCard][];
@@ -44,7 +50,10 @@ export function toSnapshot(state: SandboxState): StateSnapshot {
     invoices: [...state.invoices.values()],
     checkoutSessions: [...state.checkoutSessions.values()],
     portalSessions: [...state.portalSessions.values()],
-    events: [...state.events.values()],
+    events: [...state.events.values()].map((event) => [
+      eventFields(event),
+      eventDataJson(event),
+    ]),
     webhookEndpoints: [...state.webhookEndpoints.values()],
     testClocks: [...state.testClocks.values()],
     cards: [...state.cards],
@@ -74,7 +83,9 @@ export function restoreSnapshot(
   }
   for (const session of snapshot.portalSessions)
     state.portalSessions.add(session);
-  for (const event of snapshot.events) state.events.add(event);
+  for (const [fields, data] of snapshot.events) {
+    state.events.add(makeEvent(fields, data));
+  }
   for (const endpoint of snapshot.webhookEndpoints) {
     state.webhookEndpoints.add(endpoint);
   }
