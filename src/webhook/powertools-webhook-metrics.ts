@@ -1,6 +1,6 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 
-import type { EventOutcome, WebhookMetrics } from './webhook-metrics.js';
+import type { RecordedOutcome, WebhookMetrics } from './webhook-metrics.js';
 
 /** CloudWatch namespace of the project's metrics. */
 export const METRICS_NAMESPACE = 'StripeBilling';
@@ -21,7 +21,7 @@ export class PowertoolsWebhookMetrics implements WebhookMetrics {
       new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'webhook' });
   }
 
-  recordEvent(type: string, outcome: EventOutcome): void {
+  recordEvent(type: string, outcome: RecordedOutcome): void {
     const single = this.#metrics.singleMetric();
     single.addDimensions({ eventType: type, outcome });
     single.addMetric('WebhookEvents', MetricUnit.Count, 1);

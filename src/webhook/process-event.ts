@@ -4,7 +4,12 @@ import { AppError } from '../shared/app-error.js';
 import type { AppLogger } from '../shared/logger.js';
 import type { EventLedger } from './event-ledger.js';
 import type { EventHandler, HandlerContext } from './handlers/event-handler.js';
-import type { EventOutcome, WebhookMetrics } from './webhook-metrics.js';
+import {
+  type EventOutcome,
+  FAILED_OUTCOME,
+  type RecordedOutcome,
+  type WebhookMetrics,
+} from './webhook-metrics.js';
 
 /** Dependencies of {@link EventProcessor}. */
 export interface EventProcessorDeps {
@@ -38,18 +43,31 @@ export class EventProcessor {
     this.#deps = deps;
   }
 
-  /** Processes one event; throws when a retry may help. */
+  /**
+   * Processes one event; throws when a retry may help. Every event is
+   * counted with its latency, a failed one as `failed` before the rethrow.
+   */
   async process(event: Stripe.Event): Promise<ProcessResult> {
     const started = performance.now();
-    const result = await this.#run(event);
-    this.#deps.metrics.recordEvent(event.type, result.outcome);
-    this.#deps.metrics.recordLatency(performance.now() - started);
+    let result: ProcessResult;
+    try {
+      result = await this.#run(event);
+    } catch (error) {
+      this.#count(event, FAILED_OUTCOME, started);
+      throw error;
+    }
+    this.#count(event, result.outcome, started);
     this.#deps.logger.info('event processed', {
       eventId: event.id,
       eventType: event.type,
       outcome: result.outcome,
     });
     return result;
+  }
+
+  #count(event: Stripe.Event, outcome: RecordedOutcome, started: number) {
+    this.#deps.metrics.recordEvent(event.type, outcome);
+    this.#deps.metrics.recordLatency(performance.now() - started);
   }
 
   async #run(event: Stripe.Event): Promise<ProcessResult> {

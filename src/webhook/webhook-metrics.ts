@@ -16,11 +16,22 @@ export const EVENT_OUTCOMES = {
 export type EventOutcome = (typeof EVENT_OUTCOMES)[keyof typeof EVENT_OUTCOMES];
 
 /**
- * What the webhook counts: events by type and outcome (duplicates and
- * stale discards are outcomes), signature failures, and processing latency.
+ * Counted when processing threw (store or Stripe unavailable): the delivery
+ * is answered with an error and Stripe retries. Only a metric, never the
+ * result of a handler, so it is not an {@link EventOutcome}.
+ */
+export const FAILED_OUTCOME = 'failed';
+
+/** What {@link WebhookMetrics.recordEvent} counts: an outcome or a failure. */
+export type RecordedOutcome = EventOutcome | typeof FAILED_OUTCOME;
+
+/**
+ * What the webhook counts: events by type and outcome (duplicates, stale
+ * discards and failures are outcomes), signature failures, and processing
+ * latency.
  */
 export interface WebhookMetrics {
-  recordEvent(type: string, outcome: EventOutcome): void;
+  recordEvent(type: string, outcome: RecordedOutcome): void;
   recordSignatureFailure(): void;
   /** Time spent on one verified event, in milliseconds. */
   recordLatency(milliseconds: number): void;
