@@ -1,9 +1,13 @@
 import type Stripe from 'stripe';
 
-import { SECRET_KEYS } from '../config/stripe-secrets.js';
+import { parseStripeSecrets, SECRET_KEYS } from '../config/stripe-secrets.js';
 import { SetupRefusedError } from './errors.js';
 import { handledEventTypes } from './handled-event-types.js';
-import type { SecretChanges, SecretStore } from './secret-store.js';
+import {
+  applyChanges,
+  type SecretChanges,
+  type SecretStore,
+} from './secret-store.js';
 import {
   RETIRE_AFTER_METADATA,
   WebhookEndpoints,
@@ -122,9 +126,7 @@ async function registerNew(step: Step): Promise<StepOutcome> {
     ? keepPrevious(values, now, step.options.graceSeconds)
     : {};
   Object.assign(changes, previous);
-  await mergeOrUndo(step.options.store, changes, () =>
-    endpoints.delete(created.endpoint.id),
-  );
+  await mergeOrUndo(step, changes, () => endpoints.delete(created.endpoint.id));
   if (current === undefined) {
     return { endpoint: created.endpoint, action: 'created', retiring: [] };
   }
@@ -250,12 +252,17 @@ function isSubscribed(
 }
 
 async function mergeOrUndo(
-  store: SecretStore,
+  step: Step,
   changes: SecretChanges,
   undo: () => Promise<void>,
 ): Promise<void> {
   try {
-    await store.merge(changes);
+    // Never store what the deployed functions would refuse to read.
+    const next = applyChanges(step.values, changes);
+    if (next[SECRET_KEYS.secretKey]) {
+      parseStripeSecrets(next, step.options.store.description, step.now);
+    }
+    await step.options.store.merge(changes);
   } catch (error) {
     // Without its secret stored, the new endpoint could never verify.
     await undo();
