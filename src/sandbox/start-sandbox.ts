@@ -45,6 +45,12 @@ export interface SandboxOptions {
   readonly retryDelaysMs?: readonly number[] | undefined;
   /** Runs delivery retries and chaos delays; default real timers. */
   readonly scheduler?: DeliveryScheduler | undefined;
+  /**
+   * How often renewals and retries of subscriptions without a test clock
+   * are run against the wall clock, in milliseconds; default 60 000, 0 to
+   * never run them by themselves (see `runDueWork`).
+   */
+  readonly dueWorkIntervalMs?: number | undefined;
   /** Billing settings (failed payment behaviour, retry days). */
   readonly billing?: Partial<BillingSettings> | undefined;
 }
@@ -113,6 +119,15 @@ export async function startSandbox(
   const url = `http://127.0.0.1:${port}`;
   context.setBaseUrl(url);
   logger.info('sandbox listening', { url, restored: saved !== undefined });
+  const runDueWork = () => {
+    const ids = [...state.subscriptions.values()]
+      .filter((subscription) => !subscription.test_clock)
+      .map((subscription) => subscription.id);
+    return advanceSubscriptions(context, ids, context.now());
+  };
+  const intervalMs = options.dueWorkIntervalMs ?? 60_000;
+  const dueWork =
+    intervalMs > 0 ? setInterval(runDueWork, intervalMs).unref() : undefined;
 
   return {
     url,
@@ -125,12 +140,7 @@ export async function startSandbox(
     },
     flushDeliveries: () => dispatcher.flush(),
     pendingRetries: () => dispatcher.pendingRetries,
-    runDueWork: () => {
-      const ids = [...state.subscriptions.values()]
-        .filter((subscription) => !subscription.test_clock)
-        .map((subscription) => subscription.id);
-      return advanceSubscriptions(context, ids, context.now());
-    },
+    runDueWork,
     reset: async () => {
       state.clear();
       idempotency.clear();
@@ -138,6 +148,7 @@ export async function startSandbox(
     },
     save: () => saver.flush(),
     stop: async () => {
+      clearInterval(dueWork);
       dispatcher.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await saver.flush();

@@ -107,7 +107,7 @@ function renew(
     before,
   });
   finalizeInvoice(context, invoice, at);
-  collect(context, subscription, invoice, at);
+  collectNow(context, subscription, invoice, at);
 }
 
 function retryPayment(
@@ -121,11 +121,14 @@ function retryPayment(
     context.state.scheduleOf(subscription.id).nextRetryAt = null;
     return;
   }
-  collect(context, subscription, invoice, at);
+  collectNow(context, subscription, invoice, at);
 }
 
-/** Charges an open invoice and moves the subscription by the outcome. */
-function collect(
+/**
+ * Charges an open invoice and moves the subscription by the outcome:
+ * active when paid; past_due with retries scheduled when not.
+ */
+export function collectNow(
   context: SandboxContext,
   subscription: Stripe.Subscription,
   invoice: Stripe.Invoice,

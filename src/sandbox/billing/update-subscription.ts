@@ -2,10 +2,16 @@ import type Stripe from 'stripe';
 
 import { invalidState, resourceMissing } from '../errors.js';
 import { mergeMetadata } from '../http/param-reader.js';
-import { toPlan } from '../objects/build-price.js';
+import { type PriceInterval, toPlan } from '../objects/build-price.js';
 import type { SandboxContext } from '../sandbox-context.js';
+import { addIntervals } from './billing-period.js';
+import {
+  draftInvoice,
+  finalizeInvoice,
+  linesForPeriod,
+} from './invoice-payment.js';
 import { snapshot } from './snapshot.js';
-import { periodEndOf } from './subscription-cycle.js';
+import { collectNow, periodEndOf } from './subscription-cycle.js';
 
 /** A change to one subscription item: a new price and/or quantity. */
 export interface ItemChange {
@@ -48,8 +54,10 @@ export function updateSubscription(
   if (change.cancelAtPeriodEnd !== undefined) {
     setCancelAtPeriodEnd(subscription, change.cancelAtPeriodEnd, at);
   }
+  let isCycleReset = false;
   for (const { item, price, quantity } of resolved) {
     if (price) {
+      isCycleReset ||= changesInterval(item.price, price);
       item.price = structuredClone(price);
       item.plan = toPlan(price);
     }
@@ -59,12 +67,62 @@ export function updateSubscription(
   if (change.description !== undefined) {
     subscription.description = change.description;
   }
+  if (isCycleReset) {
+    restartBillingCycle(context, subscription, before, at);
+  } else {
+    context.events.record('customer.subscription.updated', subscription, {
+      created: at,
+      before,
+    });
+  }
+  context.markChanged();
+  return subscription;
+}
+
+function changesInterval(from: Stripe.Price, to: Stripe.Price): boolean {
+  return (
+    from.recurring?.interval !== to.recurring?.interval ||
+    from.recurring?.interval_count !== to.recurring?.interval_count
+  );
+}
+
+/**
+ * A switch to another billing interval (monthly to yearly) starts a new
+ * cycle now and bills it at once, as Stripe does.
+ * TODO(#5): credit the unused time of the old period (prorations).
+ */
+function restartBillingCycle(
+  context: SandboxContext,
+  subscription: Stripe.Subscription,
+  before: Stripe.Subscription,
+  at: number,
+): void {
+  for (const item of subscription.items.data) {
+    const recurring = item.price.recurring;
+    item.current_period_start = at;
+    item.current_period_end = addIntervals(
+      at,
+      (recurring?.interval ?? 'month') as PriceInterval,
+      recurring?.interval_count ?? 1,
+    );
+  }
+  subscription.billing_cycle_anchor = at;
+  if (subscription.cancel_at_period_end) {
+    subscription.cancel_at = periodEndOf(subscription);
+  }
+  const invoice = draftInvoice(context, {
+    subscription,
+    billingReason: 'subscription_update',
+    lines: linesForPeriod(context, subscription, false),
+    at,
+  });
+  subscription.latest_invoice = invoice.id;
   context.events.record('customer.subscription.updated', subscription, {
     created: at,
     before,
   });
-  context.markChanged();
-  return subscription;
+  finalizeInvoice(context, invoice, at);
+  collectNow(context, subscription, invoice, at);
 }
 
 function setCancelAtPeriodEnd(

@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 
+import { cancelSubscriptionNow } from '../billing/cancel-subscription.js';
 import { snapshot } from '../billing/snapshot.js';
 import { behaviourOfPaymentMethod } from '../billing/test-cards.js';
 import { resourceMissing } from '../errors.js';
@@ -12,6 +13,8 @@ import { makeId } from '../ids.js';
 import { buildCustomer } from '../objects/build-customer.js';
 import type { SandboxContext } from '../sandbox-context.js';
 import { registerCustomerSearchRoute } from './customer-search-route.js';
+
+const ENDED: ReadonlySet<string> = new Set(['canceled', 'incomplete_expired']);
 
 /** `/v1/customers`: create, retrieve, update, delete, list, search. */
 export function registerCustomerRoutes(
@@ -73,6 +76,17 @@ export function registerCustomerRoutes(
   app.delete('/v1/customers/:id', (c) => {
     const customer = state.customers.get(c.req.param('id'));
     if (!customer) throw resourceMissing('customer', c.req.param('id'));
+    const at = context.timeOf(customer.test_clock as string | null);
+    for (const id of state.subscriptionsByCustomer.get(customer.id)) {
+      const subscription = state.subscriptions.get(id);
+      if (!subscription || ENDED.has(subscription.status)) continue;
+      cancelSubscriptionNow(
+        context,
+        subscription,
+        at,
+        'cancellation_requested',
+      );
+    }
     state.customers.delete(customer.id);
     state.customersByEmail.remove(customer.email, customer.id);
     state.deletedCustomers.add(customer.id);
