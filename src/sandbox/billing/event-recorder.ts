@@ -34,17 +34,26 @@ export class EventRecorder {
     this.#listener = listener;
   }
 
-  /** Records one event about an object and hands it to delivery. */
-  record(type: string, object: object, options: RecordOptions): Stripe.Event {
+  /**
+   * Records one event about an object and hands it to delivery. An update
+   * that changed nothing records nothing, as on Stripe.
+   */
+  record(
+    type: string,
+    object: object,
+    options: RecordOptions,
+  ): Stripe.Event | undefined {
+    const previous = options.before
+      ? previousAttributes(options.before, object)
+      : undefined;
+    if (previous && Object.keys(previous).length === 0) return undefined;
     const endpoints = this.#endpointsFor(type);
     const request = currentRequest();
     const event = buildEvent({
       type,
       created: options.created,
       objectJson: JSON.stringify(object),
-      previousAttributes: options.before
-        ? previousAttributes(options.before, object)
-        : undefined,
+      previousAttributes: previous,
       pendingWebhooks: endpoints.length,
       requestId: request?.requestId ?? null,
       idempotencyKey: request?.idempotencyKey ?? null,

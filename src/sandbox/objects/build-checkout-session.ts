@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 
 import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeRandomToken } from '../ids.js';
+import { ID_FIRST } from './id-first.js';
 
 /** Checkout sessions stay open for 24 hours, as on Stripe (seconds). */
 export const CHECKOUT_SESSION_LIFETIME_SECONDS = 24 * 60 * 60;
@@ -32,6 +33,7 @@ export function buildCheckoutSession(
   ) as unknown as Stripe.Checkout.Session;
   const id = `cs_test_${makeRandomToken(58)}`;
   return {
+    ...ID_FIRST,
     ...template,
     id,
     object: 'checkout.session',

@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 
 import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeId, makeRandomToken } from '../ids.js';
+import { ID_FIRST } from './id-first.js';
 
 /** What a new customer is made of. */
 export interface CustomerInput {
@@ -18,6 +19,7 @@ export interface CustomerInput {
 export function buildCustomer(input: CustomerInput): Stripe.Customer {
   const template = fixtureTemplate('customer') as unknown as Stripe.Customer;
   return {
+    ...ID_FIRST,
     ...template,
     id: makeId('cus', 14),
     object: 'customer',

@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 
 import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeId } from '../ids.js';
+import { ID_FIRST } from './id-first.js';
 
 /** The API version the sandbox speaks, the one stripe 23.x pins. */
 export const SANDBOX_API_VERSION = '2026-11-18.endive';
@@ -33,6 +34,7 @@ export function buildEvent(input: EventInput): Stripe.Event {
     : '';
   return makeEvent(
     {
+      ...ID_FIRST,
       ...fixtureTemplate('event'),
       id: makeId('evt', 24),
       object: 'event',

@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 
 import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeId } from '../ids.js';
+import { ID_FIRST } from './id-first.js';
 import { toWireDecimal } from './wire-decimal.js';
 
 /** One line of a subscription invoice: an item billed for a period. */
@@ -36,6 +37,7 @@ export function buildInvoice(input: InvoiceInput): Stripe.Invoice {
   const total = lines.reduce((sum, line) => sum + line.amount, 0);
   const customer = input.customer;
   return {
+    ...ID_FIRST,
     ...template,
     id,
     object: 'invoice',
@@ -151,6 +153,7 @@ function buildInvoiceLine(
   ) as unknown as Stripe.InvoiceLineItem;
   const price = line.item.price;
   return {
+    ...ID_FIRST,
     ...template,
     id: makeId('il', 24),
     object: 'line_item',

@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 
 import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeId } from '../ids.js';
+import { ID_FIRST } from './id-first.js';
 
 /** What a new billing portal session is made of. */
 export interface PortalSessionInput {
@@ -20,6 +21,7 @@ export function buildPortalSession(
   ) as unknown as Stripe.BillingPortal.Session;
   const id = makeId('bps', 24);
   return {
+    ...ID_FIRST,
     ...template,
     id,
     object: 'billing_portal.session',

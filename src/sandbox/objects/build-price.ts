@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 
 import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeId } from '../ids.js';
+import { ID_FIRST } from './id-first.js';
 import { toWireDecimal } from './wire-decimal.js';
 
 /** Billing intervals of recurring prices. */
@@ -29,6 +30,7 @@ export interface PriceInput {
 export function buildPrice(input: PriceInput): Stripe.Price {
   const template = fixtureTemplate('price') as unknown as Stripe.Price;
   return {
+    ...ID_FIRST,
     ...template,
     id: input.id ?? makeId('price', 24),
     object: 'price',

@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 
 import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeId } from '../ids.js';
+import { ID_FIRST } from './id-first.js';
 
 /** What a new product is made of. */
 export interface ProductInput {
@@ -17,6 +18,7 @@ export interface ProductInput {
 export function buildProduct(input: ProductInput): Stripe.Product {
   const template = fixtureTemplate('product') as unknown as Stripe.Product;
   return {
+    ...ID_FIRST,
     ...template,
     id: input.id ?? makeId('prod', 14),
     object: 'product',

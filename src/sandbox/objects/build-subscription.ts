@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeId } from '../ids.js';
 import { toPlan } from './build-price.js';
+import { ID_FIRST } from './id-first.js';
 
 /** One priced line of a new subscription. */
 export interface SubscriptionLineInput {
@@ -45,6 +46,7 @@ export function buildSubscriptionItem(
   ) as unknown as Stripe.Subscription;
   const template = fixture.items.data[0] as Stripe.SubscriptionItem;
   return {
+    ...ID_FIRST,
     ...template,
     id: makeId('si', 14),
     object: 'subscription_item',
@@ -75,6 +77,7 @@ export function buildSubscription(
     buildSubscriptionItem({ ...line, subscription: id, ...input }),
   );
   return {
+    ...ID_FIRST,
     ...template,
     id,
     object: 'subscription',

@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 
 import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeId } from '../ids.js';
+import { ID_FIRST } from './id-first.js';
 
 /** Test clocks are deleted 30 days after creation on Stripe (seconds). */
 export const TEST_CLOCK_LIFETIME_SECONDS = 30 * 24 * 60 * 60;
@@ -16,6 +17,7 @@ export function buildTestClock(input: {
     'test_helpers.test_clock',
   ) as unknown as Stripe.TestHelpers.TestClock;
   return {
+    ...ID_FIRST,
     ...template,
     id: makeId('clock', 24),
     object: 'test_helpers.test_clock',

@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 
 import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeId } from '../ids.js';
+import { ID_FIRST } from './id-first.js';
 
 /** What a new webhook endpoint is made of. */
 export interface WebhookEndpointInput {
@@ -21,6 +22,7 @@ export function buildWebhookEndpoint(
     'webhook_endpoint',
   ) as unknown as Stripe.WebhookEndpoint;
   return {
+    ...ID_FIRST,
     ...template,
     id: makeId('we', 24),
     object: 'webhook_endpoint',
