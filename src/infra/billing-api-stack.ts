@@ -46,6 +46,11 @@ export const BILLING_API_CUSTOMERS_ACTIONS = [
   'dynamodb:Query',
 ] as const;
 
+/** Name of the billing API's function, API and stack for a stage. */
+export function billingApiName(stage: string): string {
+  return `stripe-billing-api-${stage}`;
+}
+
 /** Properties of a {@link BillingApiStack}. */
 export interface BillingApiStackProps extends StackProps {
   readonly settings: InfraSettings;
@@ -77,7 +82,7 @@ export class BillingApiStack extends Stack {
     super(scope, id, props);
     const { settings } = props;
     const isDev = settings.stage === DEV_STAGE;
-    const name = `stripe-billing-api-${settings.stage}`;
+    const name = billingApiName(settings.stage);
 
     // Data
     this.customersTable = new dynamodb.Table(this, 'CustomersTable', {

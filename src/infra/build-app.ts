@@ -28,6 +28,7 @@ export interface BuildAppOptions {
   readonly entries?: {
     readonly billingApi?: string;
     readonly webhook?: string;
+    readonly scheduledSync?: string;
   };
   /** Passed to the CDK `App` (e.g. `outdir`, `context` in tests). */
   readonly appProps?: AppProps;
@@ -72,6 +73,7 @@ export function buildApp(options: BuildAppOptions): BillingApp {
     settings,
     projectRoot: options.projectRoot,
     entry: options.entries?.webhook,
+    syncEntry: options.entries?.scheduledSync,
     customersTable: billingApi.customersTable,
     alarmTopic: billingApi.alarmTopic,
     description: `Stripe webhook (${settings.stage})`,

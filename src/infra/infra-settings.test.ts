@@ -131,4 +131,29 @@ describe('Function: readInfraSettings', () => {
         'email address',
     );
   });
+
+  it('runs the sync daily at 03:00 UTC unless SYNC_SCHEDULE says otherwise', () => {
+    const byDefault = read({}).syncSchedule;
+    const fromEnv = read({ SYNC_SCHEDULE: '0 6 ? * SUN *' }).syncSchedule;
+    const fromContext = read(
+      { SYNC_SCHEDULE: '0 6 ? * SUN *' },
+      { syncSchedule: 'cron(0 1 * * ? *)' },
+    ).syncSchedule;
+
+    expect(byDefault).toEqual({
+      minute: '0',
+      hour: '3',
+      day: '*',
+      month: '*',
+      year: '*',
+    });
+    expect(fromEnv).toMatchObject({ hour: '6', weekDay: 'SUN' });
+    expect(fromContext).toMatchObject({ hour: '1', day: '*' });
+  });
+
+  it('refuses a sync schedule that is not a six-field cron expression', () => {
+    expect(() => read({ SYNC_SCHEDULE: 'daily' })).toThrow(
+      /^Invalid deployment setting: SYNC_SCHEDULE has "daily"/,
+    );
+  });
 });

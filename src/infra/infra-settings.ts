@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 
+import type { CronOptions } from 'aws-cdk-lib/aws-events';
 import { z } from 'zod';
 
 import { type Environment, loadConfig } from '../config/load-config.js';
 import { InfraSettingError } from './errors.js';
+import { DEFAULT_SYNC_SCHEDULE, parseSyncSchedule } from './sync-schedule.js';
 
 /** Billing configuration synthesized when none is named. */
 export const DEFAULT_BILLING_CONFIG_FILE = 'config/billing.example.json';
@@ -38,6 +40,8 @@ export interface InfraSettings {
   readonly jwtJwksUrl?: string | undefined;
   /** Address that receives alarm notifications; no topic when absent. */
   readonly alarmEmail?: string | undefined;
+  /** When the scheduled sync runs: EventBridge cron fields, in UTC. */
+  readonly syncSchedule: CronOptions;
 }
 
 /** Where {@link readInfraSettings} looks for settings. */
@@ -61,7 +65,8 @@ export interface InfraSettingsSources {
  * {@link DEFAULT_BILLING_CONFIG_FILE}), `allowedOrigins`/`ALLOWED_ORIGINS`
  * (default the billing configuration's), `jwtIssuer`/`JWT_ISSUER`,
  * `jwtAudience`/`JWT_AUDIENCE`, `jwtJwksUrl`/`JWT_JWKS_URL`,
- * `alarmEmail`/`ALARM_EMAIL`.
+ * `alarmEmail`/`ALARM_EMAIL`, `syncSchedule`/`SYNC_SCHEDULE` (default
+ * {@link DEFAULT_SYNC_SCHEDULE}, see `parseSyncSchedule`).
  */
 export function readInfraSettings(
   sources: InfraSettingsSources = {},
@@ -97,6 +102,9 @@ export function readInfraSettings(
     jwtAudience: jwt.audience,
     jwtJwksUrl: config.auth?.jwksUrl,
     alarmEmail: readAlarmEmail(read('alarmEmail', 'ALARM_EMAIL')),
+    syncSchedule: parseSyncSchedule(
+      read('syncSchedule', 'SYNC_SCHEDULE') ?? DEFAULT_SYNC_SCHEDULE,
+    ),
   });
 }
 

@@ -5,10 +5,10 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
-/** Memory of every function, in MB. */
+/** Memory of a function unless it says otherwise, in MB. */
 export const FUNCTION_MEMORY_MB = 256;
 
-/** Timeout of every function, in seconds. */
+/** Timeout of a function unless it says otherwise, in seconds. */
 export const FUNCTION_TIMEOUT_SECONDS = 30;
 
 /** Namespace of the metrics the functions emit (Powertools EMF). */
@@ -37,6 +37,10 @@ export interface ServiceFunctionProps {
   readonly projectRoot: string;
   /** Variables the code reads with `loadConfig()`. */
   readonly environment: Readonly<Record<string, string>>;
+  /** Memory in MB. @default {@link FUNCTION_MEMORY_MB} */
+  readonly memoryMb?: number;
+  /** Timeout in seconds. @default {@link FUNCTION_TIMEOUT_SECONDS} */
+  readonly timeoutSeconds?: number;
   /** How long the function's logs are kept. @default one month */
   readonly logRetention?: logs.RetentionDays;
   /** What happens to the log group when the stack goes. @default RETAIN */
@@ -87,8 +91,10 @@ export class ServiceFunction extends Construct {
       depsLockFilePath: `${props.projectRoot}/package-lock.json`,
       runtime: FUNCTION_RUNTIME,
       architecture: lambda.Architecture.ARM_64,
-      memorySize: FUNCTION_MEMORY_MB,
-      timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS),
+      memorySize: props.memoryMb ?? FUNCTION_MEMORY_MB,
+      timeout: Duration.seconds(
+        props.timeoutSeconds ?? FUNCTION_TIMEOUT_SECONDS,
+      ),
       role: this.role,
       logGroup: this.logGroup,
       environment: {

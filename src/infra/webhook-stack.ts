@@ -11,13 +11,17 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 
 import { EVENTS_TTL_ATTRIBUTE } from '../storage/dynamo/table-definitions.js';
+import { billingApiName } from './billing-api-stack.js';
+import { BillingDashboard } from './billing-dashboard.js';
 import { DEV_STAGE, type InfraSettings } from './infra-settings.js';
 import { InvoicesBucket } from './invoices-bucket.js';
 import { LoggedHttpApi } from './logged-http-api.js';
+import { ScheduledSync } from './scheduled-sync.js';
 import { ServiceAlarms } from './service-alarms.js';
 import { serviceEnvironment } from './service-environment.js';
 import { ServiceFunction } from './service-function.js';
@@ -66,6 +70,11 @@ export interface WebhookStackProps extends StackProps {
    * @default `<projectRoot>/src/entry/lambda/webhook.ts`
    */
   readonly entry?: string;
+  /**
+   * Entry file exporting the scheduled sync's `handler`.
+   * @default `<projectRoot>/src/entry/lambda/scheduled-sync.ts`
+   */
+  readonly syncEntry?: string;
   /** The customers table, owned by the billing API stack. */
   readonly customersTable: dynamodb.ITable;
   /** Where alarms are sent; none when absent. */
@@ -74,8 +83,9 @@ export interface WebhookStackProps extends StackProps {
 
 /**
  * Stack `stripe-webhook-<stage>`: the webhook function behind an HTTP API
- * (`POST /webhook`), the event ledger table and the invoices bucket. It
- * writes the customers table it receives from the billing API stack.
+ * (`POST /webhook`), the event ledger table and the invoices bucket, the
+ * scheduled sync, and the stage's dashboard. It writes the customers table
+ * it receives from the billing API stack.
  */
 export class WebhookStack extends Stack {
   /** Events table: key `eventId`, TTL on `expiresAt`. */
@@ -105,19 +115,23 @@ export class WebhookStack extends Stack {
     this.invoicesBucket = new InvoicesBucket(this, 'Invoices');
 
     // Function
+    const logRemovalPolicy = isDev
+      ? RemovalPolicy.DESTROY
+      : RemovalPolicy.RETAIN;
+    const environment = {
+      ...serviceEnvironment(settings),
+      CUSTOMERS_TABLE: customersTable.tableName,
+      EVENTS_TABLE: this.eventsTable.tableName,
+      INVOICES_BUCKET: this.invoicesBucket.bucket.bucketName,
+    };
     const service = new ServiceFunction(this, 'Webhook', {
       serviceName: 'webhook',
       functionName: name,
       entry:
         props.entry ?? join(props.projectRoot, 'src/entry/lambda/webhook.ts'),
       projectRoot: props.projectRoot,
-      environment: {
-        ...serviceEnvironment(settings),
-        CUSTOMERS_TABLE: customersTable.tableName,
-        EVENTS_TABLE: this.eventsTable.tableName,
-        INVOICES_BUCKET: this.invoicesBucket.bucket.bucketName,
-      },
-      logRemovalPolicy: isDev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      environment,
+      logRemovalPolicy,
     });
     service.allow(
       allowTableActions({
@@ -173,7 +187,7 @@ export class WebhookStack extends Stack {
         allowMethods: [apigw.CorsHttpMethod.POST],
         allowHeaders: ['content-type', 'stripe-signature'],
       },
-      logRemovalPolicy: isDev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      logRemovalPolicy,
     });
     const [route] = http.api.addRoutes({
       path: WEBHOOK_PATH,
@@ -216,6 +230,36 @@ export class WebhookStack extends Stack {
       description:
         'Requests to the webhook failed signature verification: check that ' +
         'the webhook secret in stripe/<stage> matches the Stripe endpoint.',
+    });
+
+    // Scheduled reconciliation, and the stage's dashboard
+    const sync = new ScheduledSync(this, 'ScheduledSync', {
+      settings,
+      entry:
+        props.syncEntry ??
+        join(props.projectRoot, 'src/entry/lambda/scheduled-sync.ts'),
+      projectRoot: props.projectRoot,
+      environment,
+      customersTable,
+      alarmTopic: props.alarmTopic,
+      logRemovalPolicy,
+    });
+    new BillingDashboard(this, 'Dashboard', {
+      stage: settings.stage,
+      functions: [
+        { label: 'webhook', function: service.function },
+        { label: 'scheduled sync', function: sync.service.function },
+        {
+          label: 'billing API',
+          // By name, so the dashboard adds no export to the API stack.
+          function: lambda.Function.fromFunctionName(
+            this,
+            'BillingApiFunction',
+            billingApiName(settings.stage),
+          ),
+        },
+      ],
+      signatureFailures: signatureFailures.metric,
     });
 
     new CfnOutput(this, 'WebhookUrl', {

@@ -37,7 +37,11 @@ export function buildTestApp(env: Environment = PROD_ENV): BillingApp {
   return buildApp({
     projectRoot: PROJECT_ROOT,
     env,
-    entries: { billingApi: STAND_IN_ENTRY, webhook: STAND_IN_ENTRY },
+    entries: {
+      billingApi: STAND_IN_ENTRY,
+      webhook: STAND_IN_ENTRY,
+      scheduledSync: STAND_IN_ENTRY,
+    },
     appProps: { outdir: mkdtempSync(join(tmpdir(), 'billing-cdk-')) },
   });
 }
