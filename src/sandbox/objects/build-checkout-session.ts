@@ -15,7 +15,8 @@ export interface CheckoutSessionInput {
   readonly customerEmail: string | null;
   readonly clientReferenceId: string | null;
   readonly metadata: Record<string, string>;
-  readonly successUrl: string;
+  /** Where the buyer goes after paying; a confirmation page when null. */
+  readonly successUrl: string | null;
   readonly cancelUrl: string | null;
   readonly allowPromotionCodes: boolean | null;
   readonly automaticTax: boolean;

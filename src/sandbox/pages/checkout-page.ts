@@ -51,10 +51,14 @@ ${emailField}
   );
 }
 
-/** The success URL with `{CHECKOUT_SESSION_ID}` replaced by the session id. */
-export function successRedirect(session: Stripe.Checkout.Session): string {
-  return (session.success_url ?? '/').replaceAll(
-    '{CHECKOUT_SESSION_ID}',
-    session.id,
-  );
+/**
+ * The success URL with `{CHECKOUT_SESSION_ID}` replaced by the session id,
+ * or null when the session has none (a confirmation page is shown).
+ */
+export function successRedirect(
+  session: Stripe.Checkout.Session,
+): string | null {
+  return session.success_url
+    ? session.success_url.replaceAll('{CHECKOUT_SESSION_ID}', session.id)
+    : null;
 }

@@ -38,7 +38,14 @@ export function registerHostedPages(
       if (!(error instanceof SandboxApiError)) throw error;
       return c.html(renderCheckoutPage(context, session, error.message), 402);
     }
-    return c.redirect(successRedirect(session), 303);
+    const target = successRedirect(session);
+    if (target) return c.redirect(target, 303);
+    return c.html(
+      renderPage(
+        'Thank you',
+        '<h1>Thank you</h1><p>Your subscription is active.</p>',
+      ),
+    );
   });
 
   app.get('/portal/:id', (c) => {

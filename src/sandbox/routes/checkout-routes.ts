@@ -130,7 +130,7 @@ function createSession(context: SandboxContext, reader: ParamReader) {
     customerEmail,
     clientReferenceId: reader.string('client_reference_id') ?? null,
     metadata: reader.metadata() ?? {},
-    successUrl: reader.requiredString('success_url'),
+    successUrl: reader.string('success_url') ?? null,
     cancelUrl: reader.string('cancel_url') ?? null,
     allowPromotionCodes: reader.boolean('allow_promotion_codes') ?? null,
     automaticTax: reader.nested('automatic_tax').boolean('enabled') ?? false,
@@ -166,7 +166,15 @@ function readPlan(
         param,
       );
     }
-    return { price: priceId, quantity: line.integer('quantity') ?? 1 };
+    const quantity = line.integer('quantity') ?? 1;
+    if (quantity < 1) {
+      throw parameterInvalid(
+        `line_items[${index}][quantity]`,
+        'Invalid quantity: must be at least 1.',
+        'parameter_invalid_integer',
+      );
+    }
+    return { price: priceId, quantity };
   });
   const data = reader.nested('subscription_data');
   const trialPeriodDays = data.integer('trial_period_days') ?? null;
