@@ -201,13 +201,17 @@ export class FaultWorld {
     return this.post(JSON.stringify(event, null, 2));
   }
 
-  /** A token of the world's issuer for a user, valid for an hour. */
+  /**
+   * A token signed by the world's issuer key for a user, valid for an hour;
+   * `claims` override the issuer (`iss`), audience (`aud`) and others.
+   */
   tokenFor(userId: string, claims: JWTPayload = {}): Promise<string> {
-    return new SignJWT({ email: `${userId}@example.com`, ...claims })
+    const { iss, aud, ...others } = claims;
+    return new SignJWT({ email: `${userId}@example.com`, ...others })
       .setProtectedHeader({ alg: 'ES256' })
       .setSubject(userId)
-      .setIssuer(FAULT_ISSUER)
-      .setAudience(FAULT_AUDIENCE)
+      .setIssuer(iss ?? FAULT_ISSUER)
+      .setAudience(aud ?? FAULT_AUDIENCE)
       .setIssuedAt(this.nowSeconds)
       .setExpirationTime(this.nowSeconds + 3600)
       .sign(this.#privateKey);
