@@ -3,13 +3,10 @@ import { join } from 'node:path';
 
 import { build } from 'esbuild';
 
-/**
- * Lets the ESM bundle load CommonJS dependencies that `require` Node
- * built-ins; the infra's bundles carry the same banner.
- */
-const REQUIRE_BANNER =
-  "import { createRequire as __createRequire } from 'node:module';" +
-  'const require = __createRequire(import.meta.url);';
+import {
+  REQUIRE_SHIM,
+  RUNTIME_PROVIDED_MODULES,
+} from '../../src/infra/service-function.js';
 
 /** A bundle's size and where its bytes come from. */
 export interface BundleSize {
@@ -19,9 +16,12 @@ export interface BundleSize {
 }
 
 /**
- * Bundles a Lambda entry the way the infra does (ESM, minified, every
- * dependency inside, the `require` banner) for Node 20, into
- * `<outDir>/index.mjs`; answers its size and largest packages.
+ * Bundles a Lambda entry the way the infra does (`ServiceFunction`'s
+ * options: ESM, minified, a linked source map, the `require` banner, the
+ * AWS SDK left to the runtime) into `<outDir>/index.mjs`; answers its size
+ * (the `.mjs` alone, as the map is read only for stack traces) and largest
+ * packages. The target is node20, the Node of this machine, where the infra
+ * says node24.
  */
 export async function bundleHandler(
   entry: string,
@@ -36,11 +36,16 @@ export async function bundleHandler(
     format: 'esm',
     target: 'node20',
     minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    external: [...RUNTIME_PROVIDED_MODULES],
     logLevel: 'error',
-    banner: { js: REQUIRE_BANNER },
+    banner: { js: REQUIRE_SHIM },
     metafile: true,
   });
-  const output = Object.values(result.metafile.outputs)[0];
+  const output = Object.entries(result.metafile.outputs).find(([path]) =>
+    path.endsWith('.mjs'),
+  )?.[1];
   const byPackage = new Map<string, number>();
   for (const [path, input] of Object.entries(output?.inputs ?? {})) {
     const name = packageOf(path);

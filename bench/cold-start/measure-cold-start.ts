@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -62,6 +62,7 @@ export async function measureColdStart(
   runs: number,
 ): Promise<ColdStartResult> {
   const work = mkdtempSync(join(tmpdir(), 'bench-cold-'));
+  provideRuntimeModules(work);
   const productDir = join(work, 'webhook');
   const baselineDir = join(work, 'baseline');
   const bundle = await bundleHandler(PRODUCT_ENTRY, productDir);
@@ -92,6 +93,21 @@ export async function measureColdStart(
   };
 }
 
+/**
+ * Stands in for the Lambda runtime's own `node_modules` (which ships the
+ * AWS SDK v3, left out of the bundles): links this project's `@aws-sdk`
+ * folder into `<work>/node_modules`, the only packages the bundles in
+ * `<work>/*` can then resolve.
+ */
+function provideRuntimeModules(work: string): void {
+  mkdirSync(join(work, 'node_modules'));
+  symlinkSync(
+    fileURLToPath(new URL('../../node_modules/@aws-sdk', import.meta.url)),
+    join(work, 'node_modules', '@aws-sdk'),
+    'dir',
+  );
+}
+
 function lambdaEnvironment(world: World): Record<string, string> {
   const config = makeBenchConfig({
     dynamodbEndpoint: world.dynamodbEndpoint,
@@ -100,6 +116,8 @@ function lambdaEnvironment(world: World): Record<string, string> {
   });
   return {
     PATH: process.env.PATH ?? '',
+    // As ServiceFunction sets it on every function.
+    NODE_OPTIONS: '--enable-source-maps',
     AWS_LAMBDA_FUNCTION_NAME: 'stripe-webhook-bench',
     AWS_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: 'local',

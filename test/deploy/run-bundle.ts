@@ -1,11 +1,23 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
+
+/** This project's AWS SDK, standing in for the one the runtime ships. */
+const RUNTIME_SDK = fileURLToPath(
+  new URL('../../node_modules/@aws-sdk', import.meta.url),
+);
 
 /** What a handler returned, for API Gateway (payload 2.0). */
 export interface HandlerResult {
@@ -25,7 +37,9 @@ export interface BundleInvocation {
 /**
  * Invokes the `handler` of a bundle in a fresh Node process whose
  * environment is exactly `environment` (nothing inherited), as Lambda would
- * run it: the bundle must load alone, with no `node_modules` around it.
+ * run it: the bundle is copied to a folder of its own where it finds only
+ * what the Lambda runtime ships (the AWS SDK v3, which the bundles leave
+ * out), so anything else it needs must be inside it.
  */
 export async function runBundle(
   bundleDir: string,
@@ -37,7 +51,13 @@ export async function runBundle(
   const resultFile = join(work, 'result.json');
   writeFileSync(eventFile, JSON.stringify(event));
 
-  const bundleUrl = pathToFileURL(join(bundleDir, 'index.mjs')).href;
+  const taskDir = join(work, 'task');
+  mkdirSync(taskDir);
+  copyFileSync(join(bundleDir, 'index.mjs'), join(taskDir, 'index.mjs'));
+  mkdirSync(join(work, 'node_modules'));
+  symlinkSync(RUNTIME_SDK, join(work, 'node_modules', '@aws-sdk'), 'dir');
+
+  const bundleUrl = pathToFileURL(join(taskDir, 'index.mjs')).href;
   const script = [
     "import { readFileSync, writeFileSync } from 'node:fs';",
     `const { handler } = await import(${JSON.stringify(bundleUrl)});`,
@@ -53,7 +73,7 @@ export async function runBundle(
   const { stdout } = await execFileAsync(
     process.execPath,
     ['--input-type=module', '-e', script],
-    { cwd: bundleDir, env: environment, timeout: 30_000 },
+    { cwd: taskDir, env: environment, timeout: 30_000 },
   );
   return {
     result: JSON.parse(readFileSync(resultFile, 'utf8')),
