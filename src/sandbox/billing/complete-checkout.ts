@@ -5,7 +5,7 @@ import { makeId } from '../ids.js';
 import { buildCustomer } from '../objects/build-customer.js';
 import type { SandboxContext } from '../sandbox-context.js';
 import type { CardBehaviour } from '../state/sandbox-state.js';
-import { snapshot } from './snapshot.js';
+import { captureBefore } from './snapshot.js';
 import { startSubscription } from './start-subscription.js';
 import { chargeCard } from './test-cards.js';
 
@@ -99,7 +99,7 @@ function attachCard(
     paymentMethodId,
     behaviour: payment.behaviour,
   });
-  const before = snapshot(customer);
+  const before = captureBefore(customer);
   customer.invoice_settings.default_payment_method = paymentMethodId;
   if (!customer.email && payment.email) {
     state.customersByEmail.add(payment.email, customer.id);

@@ -6,7 +6,7 @@ import { buildWebhookEndpoint } from '../objects/build-webhook-endpoint.js';
 import { SandboxState } from '../state/sandbox-state.js';
 import { EventRecorder } from './event-recorder.js';
 import { runInRequest } from './request-scope.js';
-import { snapshot } from './snapshot.js';
+import { captureBefore } from './snapshot.js';
 
 function addEndpoint(state: SandboxState, enabledEvents: string[]) {
   return state.webhookEndpoints.add(
@@ -23,7 +23,7 @@ describe('Class: EventRecorder', () => {
     const state = new SandboxState();
     const recorder = new EventRecorder(state);
     const customer = buildCustomer({ created: 1, email: 'old@example.com' });
-    const before = snapshot(customer);
+    const before = captureBefore(customer);
     customer.email = 'new@example.com';
 
     const event = recorder.record('customer.updated', customer, {
@@ -47,7 +47,7 @@ describe('Class: EventRecorder', () => {
 
     const event = recorder.record('customer.updated', customer, {
       created: 2,
-      before: snapshot(customer),
+      before: captureBefore(customer),
     });
 
     expect(event).toBeUndefined();

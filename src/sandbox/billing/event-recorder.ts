@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import { buildEvent } from '../objects/build-event.js';
 import type { SandboxState } from '../state/sandbox-state.js';
 import { currentRequest } from './request-scope.js';
-import { previousAttributes } from './snapshot.js';
+import type { BeforeImage } from './snapshot.js';
 
 /** Receives each recorded event with the endpoints it must reach. */
 export type EventListener = (
@@ -15,8 +15,8 @@ export type EventListener = (
 export interface RecordOptions {
   /** Unix seconds of the change (test-clock time for clocked objects). */
   readonly created: number;
-  /** A snapshot taken before the change; gives `previous_attributes`. */
-  readonly before?: object | undefined;
+  /** The object's state before the change; gives `previous_attributes`. */
+  readonly before?: BeforeImage | undefined;
 }
 
 /**
@@ -43,9 +43,7 @@ export class EventRecorder {
     object: object,
     options: RecordOptions,
   ): Stripe.Event | undefined {
-    const previous = options.before
-      ? previousAttributes(options.before, object)
-      : undefined;
+    const previous = options.before?.previousAttributes(object);
     if (previous && Object.keys(previous).length === 0) return undefined;
     const endpoints = this.#endpointsFor(type);
     const request = currentRequest();

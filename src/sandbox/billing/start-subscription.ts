@@ -11,7 +11,7 @@ import {
   linesForPeriod,
   payInvoice,
 } from './invoice-payment.js';
-import { snapshot } from './snapshot.js';
+import { captureBefore } from './snapshot.js';
 
 /** What a new subscription starts with. */
 export interface StartSubscriptionInput {
@@ -82,7 +82,7 @@ function billFirstPeriod(
   finalizeInvoice(context, invoice, at);
   const failure = payInvoice(context, invoice, at);
   if (!failure && subscription.status === 'incomplete') {
-    const before = snapshot(subscription);
+    const before = captureBefore(subscription);
     subscription.status = 'active';
     context.events.record('customer.subscription.updated', subscription, {
       created: at,

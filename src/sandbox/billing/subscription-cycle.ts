@@ -10,7 +10,7 @@ import {
   linesForPeriod,
   payInvoice,
 } from './invoice-payment.js';
-import { snapshot } from './snapshot.js';
+import { captureBefore } from './snapshot.js';
 
 /** Stripe warns three days before a trial ends (seconds). */
 const TRIAL_WILL_END_NOTICE_SECONDS = daysToSeconds(3);
@@ -82,7 +82,7 @@ function renew(
   subscription: Stripe.Subscription,
   at: number,
 ): void {
-  const before = snapshot(subscription);
+  const before = captureBefore(subscription);
   const start = periodEndOf(subscription);
   for (const item of subscription.items.data) {
     const recurring = item.price.recurring;
@@ -143,7 +143,7 @@ export function collectNow(
       ? null
       : firstFailedAt + daysToSeconds(nextRetryDays);
   const failure = payInvoice(context, invoice, at, nextAttemptAt);
-  const before = snapshot(subscription);
+  const before = captureBefore(subscription);
   if (!failure) {
     schedule.failedAttempts = 0;
     schedule.nextRetryAt = null;
@@ -174,7 +174,7 @@ function exhaustRetries(
     cancelSubscriptionNow(context, subscription, at, 'payment_failed');
     return;
   }
-  const before = snapshot(subscription);
+  const before = captureBefore(subscription);
   subscription.status = 'unpaid';
   context.events.record('customer.subscription.updated', subscription, {
     created: at,

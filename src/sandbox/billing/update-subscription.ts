@@ -10,7 +10,7 @@ import {
   finalizeInvoice,
   linesForPeriod,
 } from './invoice-payment.js';
-import { snapshot } from './snapshot.js';
+import { type BeforeImage, captureBefore } from './snapshot.js';
 import { collectNow, periodEndOf } from './subscription-cycle.js';
 
 /** A change to one subscription item: a new price and/or quantity. */
@@ -50,7 +50,7 @@ export function updateSubscription(
     resolveItem(context, subscription, item, index),
   );
   const at = context.timeOf(subscription.test_clock as string | null);
-  const before = snapshot(subscription);
+  const before = captureBefore(subscription);
   if (change.cancelAtPeriodEnd !== undefined) {
     setCancelAtPeriodEnd(subscription, change.cancelAtPeriodEnd, at);
   }
@@ -94,7 +94,7 @@ function changesInterval(from: Stripe.Price, to: Stripe.Price): boolean {
 function restartBillingCycle(
   context: SandboxContext,
   subscription: Stripe.Subscription,
-  before: Stripe.Subscription,
+  before: BeforeImage,
   at: number,
 ): void {
   for (const item of subscription.items.data) {

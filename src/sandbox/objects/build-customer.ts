@@ -1,8 +1,7 @@
 import type Stripe from 'stripe';
 
-import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
+import { withFixtureKeys } from '../fixtures/stripe-fixtures.js';
 import { makeId, makeRandomToken } from '../ids.js';
-import { ID_FIRST } from './id-first.js';
 
 /** What a new customer is made of. */
 export interface CustomerInput {
@@ -17,10 +16,7 @@ export interface CustomerInput {
 
 /** Builds a customer in Stripe's shape, with a fresh `cus_` id. */
 export function buildCustomer(input: CustomerInput): Stripe.Customer {
-  const template = fixtureTemplate('customer') as unknown as Stripe.Customer;
-  return {
-    ...ID_FIRST,
-    ...template,
+  return withFixtureKeys('customer', {
     id: makeId('cus', 14),
     object: 'customer',
     address: null,
@@ -34,7 +30,6 @@ export function buildCustomer(input: CustomerInput): Stripe.Customer {
     email: input.email ?? null,
     invoice_prefix: makeRandomToken(8).toUpperCase(),
     invoice_settings: {
-      ...template.invoice_settings,
       custom_fields: null,
       default_payment_method: null,
       footer: null,
@@ -49,5 +44,5 @@ export function buildCustomer(input: CustomerInput): Stripe.Customer {
     shipping: null,
     tax_exempt: 'none',
     test_clock: input.testClock ?? null,
-  };
+  } satisfies Stripe.Customer as Stripe.Customer);
 }

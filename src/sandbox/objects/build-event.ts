@@ -1,8 +1,6 @@
 import type Stripe from 'stripe';
 
-import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
 import { makeId } from '../ids.js';
-import { ID_FIRST } from './id-first.js';
 
 /** The API version the sandbox speaks, the one stripe 23.x pins. */
 export const SANDBOX_API_VERSION = '2026-11-18.endive';
@@ -34,8 +32,6 @@ export function buildEvent(input: EventInput): Stripe.Event {
     : '';
   return makeEvent(
     {
-      ...ID_FIRST,
-      ...fixtureTemplate('event'),
       id: makeId('evt', 24),
       object: 'event',
       api_version: SANDBOX_API_VERSION,
@@ -54,8 +50,10 @@ export function makeEvent(
   fields: Record<string, unknown>,
   dataJson: string,
 ): Stripe.Event {
-  const event: Record<string, unknown> = { ...fields };
-  delete event.data;
+  const event: Record<string, unknown> = {};
+  for (const key of Object.keys(fields)) {
+    if (key !== 'data') event[key] = fields[key];
+  }
   Object.defineProperty(event, 'data', {
     enumerable: true,
     get: () => JSON.parse(dataJson) as unknown,

@@ -1,8 +1,7 @@
 import type Stripe from 'stripe';
 
-import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
+import { withFixtureKeys } from '../fixtures/stripe-fixtures.js';
 import { makeId } from '../ids.js';
-import { ID_FIRST } from './id-first.js';
 import { toWireDecimal } from './wire-decimal.js';
 
 /** One line of a subscription invoice: an item billed for a period. */
@@ -28,7 +27,6 @@ export interface InvoiceInput {
 
 /** Builds a draft subscription invoice in Stripe's current shape. */
 export function buildInvoice(input: InvoiceInput): Stripe.Invoice {
-  const template = fixtureTemplate('invoice') as unknown as Stripe.Invoice;
   const id = makeId('in', 24);
   const subscription = input.subscription;
   const lines = input.lines.map((line) =>
@@ -36,9 +34,7 @@ export function buildInvoice(input: InvoiceInput): Stripe.Invoice {
   );
   const total = lines.reduce((sum, line) => sum + line.amount, 0);
   const customer = input.customer;
-  return {
-    ...ID_FIRST,
-    ...template,
+  return withFixtureKeys('invoice', {
     id,
     object: 'invoice',
     account_country: 'US',
@@ -140,7 +136,7 @@ export function buildInvoice(input: InvoiceInput): Stripe.Invoice {
     total_pretax_credit_amounts: [],
     total_taxes: [],
     webhooks_delivered_at: null,
-  };
+  } satisfies Stripe.Invoice as Stripe.Invoice);
 }
 
 function buildInvoiceLine(
@@ -148,13 +144,8 @@ function buildInvoiceLine(
   subscription: Stripe.Subscription,
   line: InvoiceLineInput,
 ): Stripe.InvoiceLineItem {
-  const template = fixtureTemplate(
-    'line_item',
-  ) as unknown as Stripe.InvoiceLineItem;
   const price = line.item.price;
-  return {
-    ...ID_FIRST,
-    ...template,
+  return withFixtureKeys('line_item', {
     id: makeId('il', 24),
     object: 'line_item',
     amount: line.amount,
@@ -192,5 +183,5 @@ function buildInvoiceLine(
     subscription: subscription.id,
     subtotal: line.amount,
     taxes: [],
-  };
+  } satisfies Stripe.InvoiceLineItem as Stripe.InvoiceLineItem);
 }

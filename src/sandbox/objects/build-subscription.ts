@@ -1,9 +1,12 @@
 import type Stripe from 'stripe';
 
-import { fixtureTemplate } from '../fixtures/stripe-fixtures.js';
+import {
+  addMissingKeys,
+  fixtureTemplate,
+  withFixtureKeys,
+} from '../fixtures/stripe-fixtures.js';
 import { makeId } from '../ids.js';
 import { toPlan } from './build-price.js';
-import { ID_FIRST } from './id-first.js';
 
 /** One priced line of a new subscription. */
 export interface SubscriptionLineInput {
@@ -44,10 +47,8 @@ export function buildSubscriptionItem(
   const fixture = fixtureTemplate(
     'subscription',
   ) as unknown as Stripe.Subscription;
-  const template = fixture.items.data[0] as Stripe.SubscriptionItem;
-  return {
-    ...ID_FIRST,
-    ...template,
+  const example = fixture.items.data[0] as unknown as Record<string, unknown>;
+  return addMissingKeys(example, {
     id: makeId('si', 14),
     object: 'subscription_item',
     billing_thresholds: null,
@@ -62,23 +63,18 @@ export function buildSubscriptionItem(
     quantity: input.quantity,
     subscription: input.subscription,
     tax_rates: [],
-  };
+  } satisfies Stripe.SubscriptionItem as Stripe.SubscriptionItem);
 }
 
 /** Builds a subscription in Stripe's current shape, with a `sub_` id. */
 export function buildSubscription(
   input: SubscriptionInput,
 ): Stripe.Subscription {
-  const template = fixtureTemplate(
-    'subscription',
-  ) as unknown as Stripe.Subscription;
   const id = makeId('sub', 24);
   const items = input.lines.map((line) =>
     buildSubscriptionItem({ ...line, subscription: id, ...input }),
   );
-  return {
-    ...ID_FIRST,
-    ...template,
+  return withFixtureKeys('subscription', {
     id,
     object: 'subscription',
     application: null,
@@ -151,5 +147,5 @@ export function buildSubscription(
       },
     },
     trial_start: input.trialStart ?? null,
-  };
+  } satisfies Stripe.Subscription as Stripe.Subscription);
 }

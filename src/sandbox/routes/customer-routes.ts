@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 
 import { cancelSubscriptionNow } from '../billing/cancel-subscription.js';
-import { snapshot } from '../billing/snapshot.js';
+import { captureBefore } from '../billing/snapshot.js';
 import { behaviourOfPaymentMethod } from '../billing/test-cards.js';
 import { resourceMissing } from '../errors.js';
 import { parseCustomerQuery } from '../http/customer-search.js';
@@ -123,7 +123,7 @@ function updateCustomer(
   const description = reader.string('description');
   const phone = reader.string('phone');
   const metadata = reader.metadata();
-  const before = snapshot(customer);
+  const before = captureBefore(customer);
   if (email !== undefined) {
     context.state.customersByEmail.remove(customer.email, customer.id);
     context.state.customersByEmail.add(email, customer.id);

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { captureBefore } from '../billing/snapshot.js';
 
 import {
   invalidState,
@@ -57,7 +58,7 @@ export function registerPriceRoutes(
     const active = reader.boolean('active');
     const nickname = reader.string('nickname');
     const metadata = reader.metadata();
-    const before = structuredClone(price);
+    const before = captureBefore(price);
     setLookupKey(context, price, reader);
     if (active !== undefined) price.active = active;
     if (nickname !== undefined) price.nickname = nickname;

@@ -1,3 +1,4 @@
+import { captureBefore } from '../billing/snapshot.js';
 import { invalidState, resourceMissing } from '../errors.js';
 import { paginate } from '../http/paginate.js';
 import { mergeMetadata } from '../http/param-reader.js';
@@ -49,7 +50,7 @@ export function registerProductRoutes(
     const description = reader.string('description');
     const active = reader.boolean('active');
     const metadata = reader.metadata();
-    const before = structuredClone(product);
+    const before = captureBefore(product);
     if (name) product.name = name;
     if (description !== undefined) product.description = description;
     if (active !== undefined) product.active = active;
