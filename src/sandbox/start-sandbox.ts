@@ -26,8 +26,11 @@ import { restoreSnapshot, toSnapshot } from './state/state-snapshot.js';
 /** Port of `npm run sandbox` when `SANDBOX_PORT` is not set. */
 export const DEFAULT_SANDBOX_PORT = 12111;
 
-/** How long state may stay unsaved after a change (milliseconds). */
-export const SNAPSHOT_DEBOUNCE_MS = 1000;
+/** State is saved once changes pause for this long (milliseconds). */
+export const SNAPSHOT_QUIET_MS = 1000;
+
+/** Under steady traffic, state is still saved this often (milliseconds). */
+export const SNAPSHOT_MAX_DELAY_MS = 30_000;
 
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
@@ -37,6 +40,8 @@ export interface SandboxOptions {
   readonly dataDir?: string | undefined;
   /** Wall clock in milliseconds; default the real one. */
   readonly clock?: SandboxClock | undefined;
+  /** Same as `clock` (either may be given). */
+  readonly now?: SandboxClock | undefined;
   /** Chaos for webhook deliveries; none when absent. */
   readonly chaos?: ChaosSettings | undefined;
   /** Deliveries in flight at once; default 8. */
@@ -51,6 +56,8 @@ export interface SandboxOptions {
    * never run them by themselves (see `runDueWork`).
    */
   readonly dueWorkIntervalMs?: number | undefined;
+  /** Events kept at most, oldest forgotten first; default 200 000. */
+  readonly maxEvents?: number | undefined;
   /** Billing settings (failed payment behaviour, retry days). */
   readonly billing?: Partial<BillingSettings> | undefined;
 }
@@ -89,13 +96,13 @@ export async function startSandbox(
   options: SandboxOptions = {},
 ): Promise<SandboxHandle> {
   const logger = makeLogger('sandbox');
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? options.now ?? systemClock;
   const state = new SandboxState();
   const file = options.dataDir ? new SnapshotFile(options.dataDir) : undefined;
   const saved = await file?.read();
   if (saved) restoreSnapshot(state, saved);
   const saver = makeSaver(state, file);
-  const events = new EventRecorder(state);
+  const events = new EventRecorder(state, options.maxEvents);
   const context = new SandboxContext(
     state,
     events,
@@ -156,17 +163,26 @@ export async function startSandbox(
   };
 }
 
+/**
+ * Saves state when changes pause, and at least every
+ * {@link SNAPSHOT_MAX_DELAY_MS} under steady traffic: serializing the whole
+ * state on every request would stall a busy sandbox.
+ */
 function makeSaver(state: SandboxState, file: SnapshotFile | undefined) {
-  let timer: NodeJS.Timeout | undefined;
+  let quiet: NodeJS.Timeout | undefined;
+  let deadline: NodeJS.Timeout | undefined;
   const flush = async () => {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
+    clearTimeout(quiet);
+    clearTimeout(deadline);
+    quiet = undefined;
+    deadline = undefined;
     if (file) await file.write(toSnapshot(state));
   };
   const schedule = () => {
-    if (!file || timer) return;
-    timer = setTimeout(() => void flush(), SNAPSHOT_DEBOUNCE_MS);
-    timer.unref();
+    if (!file) return;
+    clearTimeout(quiet);
+    quiet = setTimeout(() => void flush(), SNAPSHOT_QUIET_MS).unref();
+    deadline ??= setTimeout(() => void flush(), SNAPSHOT_MAX_DELAY_MS).unref();
   };
   return { flush, schedule };
 }

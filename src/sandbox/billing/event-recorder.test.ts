@@ -85,4 +85,21 @@ describe('Class: EventRecorder', () => {
     expect(event?.pending_webhooks).toBe(2);
     expect(event?.request).toEqual({ id: 'req_1', idempotency_key: 'k1' });
   });
+
+  it('forgets the oldest events beyond its limit', () => {
+    const state = new SandboxState();
+    const recorder = new EventRecorder(state, 2);
+
+    const first = recorder.record(
+      'invoice.created',
+      { id: 'in_1' },
+      { created: 1 },
+    );
+    recorder.record('invoice.created', { id: 'in_2' }, { created: 2 });
+    recorder.record('invoice.created', { id: 'in_3' }, { created: 3 });
+
+    expect(state.events.size).toBe(2);
+    expect(state.events.has(first?.id ?? '')).toBe(false);
+    expect(state.deliveries.has(first?.id ?? '')).toBe(false);
+  });
 });

@@ -5,6 +5,9 @@ import type { SandboxState } from '../state/sandbox-state.js';
 import { currentRequest } from './request-scope.js';
 import type { BeforeImage } from './snapshot.js';
 
+/** Events kept in memory at most, by default. */
+export const DEFAULT_MAX_EVENTS = 200_000;
+
 /** Receives each recorded event with the endpoints it must reach. */
 export type EventListener = (
   event: Stripe.Event,
@@ -26,8 +29,16 @@ export interface RecordOptions {
  */
 export class EventRecorder {
   #listener: EventListener = () => {};
+  #oldest = 0;
 
-  constructor(private readonly state: SandboxState) {}
+  /**
+   * @param maxEvents events kept at most; the oldest are forgotten first so
+   * that a long benchmark does not exhaust memory (default 200 000).
+   */
+  constructor(
+    private readonly state: SandboxState,
+    private readonly maxEvents = DEFAULT_MAX_EVENTS,
+  ) {}
 
   /** Sets who receives recorded events (the webhook dispatcher). */
   listen(listener: EventListener): void {
@@ -60,8 +71,20 @@ export class EventRecorder {
     const statuses: Record<string, 'pending'> = {};
     for (const endpoint of endpoints) statuses[endpoint.id] = 'pending';
     this.state.deliveries.set(event.id, statuses);
+    this.#forgetOldest();
     this.#listener(event, endpoints);
     return event;
+  }
+
+  #forgetOldest(): void {
+    const events = this.state.events;
+    while (events.size > this.maxEvents && this.#oldest < events.end) {
+      const event = events.at(this.#oldest);
+      this.#oldest += 1;
+      if (!event) continue;
+      events.delete(event.id);
+      this.state.deliveries.delete(event.id);
+    }
   }
 
   #endpointsFor(type: string): Stripe.WebhookEndpoint[] {

@@ -2,8 +2,10 @@ import { parameterInvalid, resourceMissing } from '../errors.js';
 import type { HasId } from '../state/collection.js';
 import type { ParamReader } from './param-reader.js';
 
-/** Stripe's default and largest page sizes. */
+/** Stripe's default page size. */
 export const DEFAULT_PAGE_SIZE = 10;
+
+/** Stripe's largest page size. */
 export const MAX_PAGE_SIZE = 100;
 
 /** Objects in creation order, read by position (holes allowed). */
