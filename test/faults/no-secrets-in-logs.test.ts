@@ -6,11 +6,8 @@ import {
 } from '../../bench/instruments/counting-proxy.js';
 import { StripeSdkGateway } from '../../src/api/stripe/stripe-sdk-gateway.js';
 import { EnvironmentSecretsSource } from '../../src/config/stripe-secrets.js';
-import {
-  makeEvent,
-  signPayload,
-} from '../../src/webhook/testing/signed-event.js';
-import { subscriptionObject } from '../../src/webhook/testing/stripe-objects.js';
+import { signPayload } from '../../src/webhook/testing/signed-event.js';
+import { subscriptionPayload } from './support/bad-webhook-deliveries.js';
 import {
   FAULT_SECRETS,
   type FaultWorld,
@@ -30,22 +27,6 @@ const STRIPE_OUTAGE = {
     },
   }),
 };
-
-function subscriptionPayload(id: string, created: number): string {
-  const event = makeEvent({
-    id,
-    type: 'customer.subscription.created',
-    created,
-    object: subscriptionObject({
-      id: `sub_${id}`,
-      customer: `cus_${id}`,
-      status: 'active',
-      priceId: 'price_pro_month',
-      userId: `user_${id}`,
-    }),
-  });
-  return JSON.stringify(event, null, 2);
-}
 
 describe('Fault suite: no secret reaches the logs', () => {
   let world: FaultWorld;

@@ -147,9 +147,11 @@ describe('Fault suite: a store failure at each write step', () => {
     });
     const held = await world.getLedgerItem(`evt_paid_${name}`);
     const early = await world.deliver(event);
+    const startMs = world.nowMs;
     world.nowMs += (LEASE_SECONDS + 1) * 1000;
     const afterLease = await world.deliver(event);
     const again = await world.deliver(event);
+    world.nowMs = startMs;
 
     expect(failed.status).toBeGreaterThanOrEqual(500);
     expect(held).toMatchObject({ status: 'processing', attempts: 1 });
