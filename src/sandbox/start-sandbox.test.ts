@@ -2,6 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { SNAPSHOT_FILE_NAME } from './state/snapshot-file.js';
@@ -9,8 +10,11 @@ import {
   completeSession,
   makeClient,
   openSession,
+  startReceiver,
   startTestSandbox,
 } from './test-support/sandbox-test-kit.js';
+
+const verifier = new Stripe('sk_test_verifier');
 
 describe('Function: startSandbox', () => {
   let dataDir: string;
@@ -40,6 +44,41 @@ describe('Function: startSandbox', () => {
     expect(restored.id).toBe(customer.id);
     expect(subscriptions.data).toHaveLength(1);
     expect(subscriptions.data[0]?.status).toBe('active');
+  });
+
+  it('keeps events and delivers to a saved endpoint after a restart', async () => {
+    const first = await startTestSandbox({ dataDir });
+    const receiver = await startReceiver();
+    const { secret } = first.sandbox.registerEndpoint({
+      url: receiver.url,
+      enabledEvents: ['customer.created'],
+    });
+    await first.stripe.customers.create({ email: 'before@example.com' });
+    await first.sandbox.flushDeliveries();
+    await first.sandbox.stop();
+
+    const second = await startTestSandbox({ dataDir });
+    const events = await second.stripe.events.list();
+    await second.stripe.customers.create({ email: 'after@example.com' });
+    await second.sandbox.flushDeliveries();
+    await second.sandbox.stop();
+    await receiver.close();
+
+    expect(events.data.map((event) => event.type)).toEqual([
+      'customer.created',
+    ]);
+    const delivered = receiver.deliveries.map(
+      (delivery) =>
+        verifier.webhooks.constructEvent(
+          delivery.body,
+          delivery.signature,
+          secret,
+        ).data.object as Stripe.Customer,
+    );
+    expect(delivered.map((customer) => customer.email)).toEqual([
+      'before@example.com',
+      'after@example.com',
+    ]);
   });
 
   it('forgets everything and deletes the snapshot on reset', async () => {

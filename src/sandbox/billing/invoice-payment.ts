@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 
-import type { SandboxApiError } from '../errors.js';
+import { resourceMissing, type SandboxApiError } from '../errors.js';
 import {
   buildInvoice,
   type InvoiceLineInput,
@@ -56,7 +56,7 @@ export function draftInvoice(
 ): Stripe.Invoice {
   const customerId = request.subscription.customer as string;
   const customer = context.state.customers.get(customerId);
-  if (!customer) throw new Error(`customer ${customerId} vanished`);
+  if (!customer) throw resourceMissing('customer', customerId, 'customer');
   const invoice = buildInvoice({
     created: request.at,
     customer,
