@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 import { AppError } from '../shared/app-error.js';
+import { describeError } from '../shared/describe-error.js';
 import type { AppLogger } from '../shared/logger.js';
 
 /** The JSON body of every error answer. */
@@ -36,7 +37,10 @@ export function makeErrorResponse(
   if (error instanceof AppError) {
     const status = error.status as ContentfulStatusCode;
     if (status >= 500) {
-      logger.error('request failed', { code: error.code, error });
+      logger.error('request failed', {
+        code: error.code,
+        error: describeError(error),
+      });
     } else {
       logger.info('request refused', { code: error.code, status });
     }
@@ -51,7 +55,7 @@ export function makeErrorResponse(
     return c.json(body, status);
   }
 
-  logger.error('unexpected error', { error });
+  logger.error('unexpected error', { error: describeError(error) });
   const body: ErrorBody = {
     error: { code: 'internal_error', message: GENERIC_ERROR_MESSAGE },
   };

@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 
 import { AppError } from '../shared/app-error.js';
+import { describeError } from '../shared/describe-error.js';
 import type { AppLogger } from '../shared/logger.js';
 import type { EventLedger } from './event-ledger.js';
 import type { EventHandler, HandlerContext } from './handlers/event-handler.js';
@@ -114,7 +115,7 @@ export class EventProcessor {
       this.#deps.logger.error('event claim not released', {
         eventId: event.id,
         eventType: event.type,
-        error: releaseError,
+        error: describeError(releaseError),
       });
     }
   }
