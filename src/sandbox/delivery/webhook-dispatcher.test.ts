@@ -146,6 +146,37 @@ describe('Class: WebhookDispatcher', () => {
   });
 });
 
+describe('Class: Chaos (delays)', () => {
+  it('holds a delayed delivery until its time comes', async () => {
+    const receiver = await startReceiver();
+    const scheduler = new ManualScheduler();
+    const { sandbox, stripe } = await startTestSandbox({
+      scheduler,
+      chaos: { seed: 7, delayRate: 1, maxDelayMs: 500 },
+    });
+    sandbox.registerEndpoint({
+      url: receiver.url,
+      enabledEvents: ['customer.created'],
+      secret: SECRET,
+    });
+
+    await stripe.customers.create({ email: 'late@example.com' });
+    const heldDelays = scheduler.pendingDelays;
+    const deliveredBefore = receiver.deliveries.length;
+    scheduler.runAll();
+    await sandbox.flushDeliveries();
+
+    expect(heldDelays).toHaveLength(1);
+    expect(heldDelays[0]).toBeLessThanOrEqual(500);
+    expect(deliveredBefore).toBe(0);
+    expect(verify(receiver).map((event) => event.type)).toEqual([
+      'customer.created',
+    ]);
+    await sandbox.stop();
+    await receiver.close();
+  });
+});
+
 describe('Class: Chaos', () => {
   const chaos: ChaosSettings = {
     seed: 42,
