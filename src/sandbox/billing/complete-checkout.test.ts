@@ -162,4 +162,21 @@ describe('Function: completeCheckout', () => {
     expect(expired.status).toBe('expired');
     expect((await completeSession(sandbox, session.id)).status).toBe(400);
   });
+
+  it('expires a session left open for 24 hours', async () => {
+    await sandbox.stop();
+    let nowMs = Date.UTC(2027, 0, 1);
+    ({ sandbox, stripe } = await startTestSandbox({ clock: () => nowMs }));
+    const { session } = await openSession(stripe);
+
+    nowMs += 24 * 60 * 60 * 1000;
+    const expired = await stripe.checkout.sessions.retrieve(session.id);
+
+    expect(expired.status).toBe('expired');
+    expect(expired.url).toBeNull();
+    const events = await stripe.events.list({
+      type: 'checkout.session.expired',
+    });
+    expect(events.data[0]?.created).toBe(session.expires_at);
+  });
 });

@@ -1,10 +1,10 @@
 import type Stripe from 'stripe';
-
 import { invalidState, resourceMissing } from '../errors.js';
 import { makeId } from '../ids.js';
 import { buildCustomer } from '../objects/build-customer.js';
 import type { SandboxContext } from '../sandbox-context.js';
 import type { CardBehaviour } from '../state/sandbox-state.js';
+import { expireIfDue } from './expire-checkout-session.js';
 import { captureBefore } from './snapshot.js';
 import { startSubscription } from './start-subscription.js';
 import { chargeCard } from './test-cards.js';
@@ -64,9 +64,7 @@ export function completeCheckout(
 }
 
 function assertOpen(context: SandboxContext, session: Stripe.Checkout.Session) {
-  if (session.status === 'open' && session.expires_at <= context.now()) {
-    session.status = 'expired';
-  }
+  expireIfDue(context, session);
   if (session.status !== 'open') {
     throw invalidState(
       `This Checkout Session is ${session.status} and can no longer be completed.`,

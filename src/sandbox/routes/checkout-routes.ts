@@ -1,6 +1,9 @@
 import type Stripe from 'stripe';
-
 import { completeCheckout } from '../billing/complete-checkout.js';
+import {
+  expireCheckoutSession,
+  expireIfDue,
+} from '../billing/expire-checkout-session.js';
 import { behaviourOfPaymentMethod } from '../billing/test-cards.js';
 import {
   invalidState,
@@ -59,12 +62,7 @@ export function registerCheckoutRoutes(
         `Only Checkout Sessions with a status in ["open"] can be expired. This session has a status of "${session.status}".`,
       );
     }
-    session.status = 'expired';
-    session.url = null;
-    context.events.record('checkout.session.expired', session, {
-      created: context.now(),
-    });
-    context.markChanged();
+    expireCheckoutSession(context, session, context.now());
     return respond(c, context, session);
   });
 
@@ -92,10 +90,7 @@ export function registerCheckoutRoutes(
 function findSession(context: SandboxContext, id: string) {
   const session = context.state.checkoutSessions.get(id);
   if (!session) throw resourceMissing('checkout.session', id);
-  if (session.status === 'open' && session.expires_at <= context.now()) {
-    session.status = 'expired';
-    session.url = null;
-  }
+  expireIfDue(context, session);
   return session;
 }
 
