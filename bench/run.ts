@@ -29,7 +29,7 @@ const options = new Command()
   .opts<{ quick: boolean; events?: string }>();
 
 const sizes = options.quick
-  ? { costSubscribers: 10, cpuSubscribers: 20, coldRuns: 3, storm: 1000 }
+  ? { costSubscribers: 10, cpuSubscribers: 12, coldRuns: 3, storm: 1000 }
   : { costSubscribers: 40, cpuSubscribers: 120, coldRuns: 7, storm: 10_000 };
 const stormEvents = options.events ? Number(options.events) : sizes.storm;
 

@@ -6,6 +6,18 @@ export interface WorldEndpoints {
   readonly s3Endpoint: string;
   /** Port of the Stripe sandbox on 127.0.0.1. */
   readonly sandboxPort: number;
+  /** The local stack (`startLocalStack`) the storm posts to. */
+  readonly stack: LocalStackEndpoints;
+}
+
+/** Where the world's local stack serves and keeps its data. */
+export interface LocalStackEndpoints {
+  /** `http://127.0.0.1:<port>`; the webhook is `<url>/webhook`. */
+  readonly url: string;
+  /** The stack's own embedded DynamoDB. */
+  readonly dynamodbEndpoint: string;
+  readonly eventsTable: string;
+  readonly customersTable: string;
 }
 
 /** A running world process. */
@@ -18,7 +30,8 @@ export interface World extends WorldEndpoints {
 const WORLD_SCRIPT = new URL('./world-process.ts', import.meta.url);
 
 /**
- * Forks the world process (dynalite, s3rver, the Stripe sandbox) and
+ * Forks the world process (dynalite, s3rver, the Stripe sandbox, and the
+ * local stack) and
  * resolves once it reports its endpoints. Its CPU is its own: the bench
  * process then holds only the product and the client.
  */

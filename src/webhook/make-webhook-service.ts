@@ -1,3 +1,4 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Hono } from 'hono';
 import type Stripe from 'stripe';
 
@@ -30,6 +31,11 @@ export interface WebhookServiceOptions {
   readonly reader?: StripeObjectReader;
   /** Customer storage; DynamoDB from the configuration by default. */
   readonly customerStore?: CustomerStore;
+  /**
+   * Document client of the ledger and customer stores; DynamoDB from the
+   * configuration by default (the bench passes an in-memory stand-in).
+   */
+  readonly documents?: DynamoDBDocumentClient;
   /** Invoice archive; S3 from the configuration by default. */
   readonly archive?: InvoiceArchive;
   /** The clock, milliseconds since the epoch; default `Date.now`. */
@@ -54,10 +60,12 @@ export function makeWebhookService(
   const { config } = options;
   const logger = makeLogger('webhook');
   const metrics = options.metrics ?? NO_METRICS;
-  const documents = makeDocumentClient({
-    region: config.aws.region,
-    endpoint: config.aws.dynamodbEndpoint,
-  });
+  const documents =
+    options.documents ??
+    makeDocumentClient({
+      region: config.aws.region,
+      endpoint: config.aws.dynamodbEndpoint,
+    });
   const s3 = makeS3Client({
     region: config.aws.region,
     endpoint: config.aws.s3Endpoint,
