@@ -114,4 +114,18 @@ describe('Function: registerHostedPages', () => {
     const updated = await stripe.subscriptions.retrieve(subscriptionId ?? '');
     expect(updated.items.data[0]?.price.id).toBe('price_team_month');
   });
+
+  it('refuses a cancel URL that is not http(s), so pages never link to it', async () => {
+    const attempt = stripe.checkout.sessions.create({
+      mode: 'subscription',
+      line_items: [{ price: 'price_pro_month', quantity: 1 }],
+      success_url: 'https://app.example.com/done',
+      cancel_url: 'javascript:alert(1)',
+    });
+
+    await expect(attempt).rejects.toMatchObject({
+      statusCode: 400,
+      param: 'cancel_url',
+    });
+  });
 });

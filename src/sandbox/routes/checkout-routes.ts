@@ -13,6 +13,7 @@ import {
 } from '../errors.js';
 import { paginate } from '../http/paginate.js';
 import type { ParamReader } from '../http/param-reader.js';
+import { readUrl } from '../http/read-url.js';
 import { respond } from '../http/respond.js';
 import type { SandboxApp } from '../http/sandbox-env.js';
 import { buildCheckoutSession } from '../objects/build-checkout-session.js';
@@ -125,8 +126,8 @@ function createSession(context: SandboxContext, reader: ParamReader) {
     customerEmail,
     clientReferenceId: reader.string('client_reference_id') ?? null,
     metadata: reader.metadata() ?? {},
-    successUrl: reader.string('success_url') ?? null,
-    cancelUrl: reader.string('cancel_url') ?? null,
+    successUrl: readUrl(reader, 'success_url'),
+    cancelUrl: readUrl(reader, 'cancel_url'),
     allowPromotionCodes: reader.boolean('allow_promotion_codes') ?? null,
     automaticTax: reader.nested('automatic_tax').boolean('enabled') ?? false,
     currency: prices[0]?.price.currency ?? 'usd',

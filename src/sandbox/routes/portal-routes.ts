@@ -1,4 +1,5 @@
 import { resourceMissing } from '../errors.js';
+import { readUrl } from '../http/read-url.js';
 import { respond } from '../http/respond.js';
 import type { SandboxApp } from '../http/sandbox-env.js';
 import { buildPortalSession } from '../objects/build-portal-session.js';
@@ -19,7 +20,7 @@ export function registerPortalRoutes(
       created: context.now(),
       baseUrl: context.baseUrl,
       customer,
-      returnUrl: reader.string('return_url') ?? null,
+      returnUrl: readUrl(reader, 'return_url'),
     });
     context.state.portalSessions.add(session);
     context.markChanged();

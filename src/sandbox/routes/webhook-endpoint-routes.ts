@@ -2,13 +2,10 @@ import { randomBytes } from 'node:crypto';
 
 import type Stripe from 'stripe';
 
-import {
-  parameterInvalid,
-  parameterMissing,
-  resourceMissing,
-} from '../errors.js';
+import { parameterMissing, resourceMissing } from '../errors.js';
 import { paginate } from '../http/paginate.js';
 import { mergeMetadata, type ParamReader } from '../http/param-reader.js';
+import { readUrl } from '../http/read-url.js';
 import { respond } from '../http/respond.js';
 import type { SandboxApp } from '../http/sandbox-env.js';
 import { buildWebhookEndpoint } from '../objects/build-webhook-endpoint.js';
@@ -53,7 +50,7 @@ export function registerWebhookEndpointRoutes(
   app.post('/v1/webhook_endpoints', (c) => {
     const reader = c.get('reader');
     const { endpoint, secret } = addWebhookEndpoint(context, {
-      url: readUrl(reader),
+      url: readRequiredUrl(reader),
       enabledEvents: readEnabledEvents(reader, true) ?? [],
       description: reader.string('description'),
       metadata: reader.metadata() ?? {},
@@ -68,7 +65,7 @@ export function registerWebhookEndpointRoutes(
   app.post('/v1/webhook_endpoints/:id', (c) => {
     const reader = c.get('reader');
     const endpoint = find(c.req.param('id'));
-    const url = reader.has('url') ? readUrl(reader) : undefined;
+    const url = reader.has('url') ? readRequiredUrl(reader) : undefined;
     const events = readEnabledEvents(reader, false);
     const disabled = reader.boolean('disabled');
     const description = reader.string('description');
@@ -108,11 +105,9 @@ export function registerWebhookEndpointRoutes(
   );
 }
 
-function readUrl(reader: ParamReader): string {
-  const url = reader.requiredString('url');
-  if (!URL.canParse(url) || !/^https?:/.test(url)) {
-    throw parameterInvalid('url', `Invalid URL: ${url}`);
-  }
+function readRequiredUrl(reader: ParamReader): string {
+  const url = readUrl(reader, 'url');
+  if (!url) throw parameterMissing('url');
   return url;
 }
 
