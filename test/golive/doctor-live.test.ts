@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
 import type Stripe from 'stripe';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { loadConfig } from '../../src/config/load-config.js';
 import {
@@ -19,22 +19,6 @@ import { checkLiveKeys } from '../../src/golive/doctor/check-live-keys.js';
 import { checkProductionUrls } from '../../src/golive/doctor/check-production-urls.js';
 import { handledEventTypes } from '../../src/golive/handled-event-types.js';
 import { billingConfig, GoLiveHarness, NOW_MS } from './golive-harness.js';
-
-// The sandbox makes endpoint secrets from base64url bytes, which may hold
-// `-`; the config layer accepts only `whsec_` and word characters, as real
-// Stripe secrets are. Redraw those bytes so each run is deterministic
-// (reported as a sandbox gap).
-vi.mock('node:crypto', async (importOriginal) => {
-  const crypto = await importOriginal<typeof import('node:crypto')>();
-  const randomBytes = (size: number) => {
-    let bytes = crypto.randomBytes(size);
-    while (size === 24 && bytes.toString('base64url').includes('-')) {
-      bytes = crypto.randomBytes(size);
-    }
-    return bytes;
-  };
-  return { ...crypto, default: { ...crypto, randomBytes }, randomBytes };
-});
 
 const cloudWatch = mockClient(CloudWatchClient);
 

@@ -2,27 +2,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 
 import { parse } from 'dotenv';
 import type Stripe from 'stripe';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { parseStripeSecrets } from '../../src/config/stripe-secrets.js';
 import { handledEventTypes } from '../../src/golive/handled-event-types.js';
 import { GoLiveHarness, TEST_SECRET_KEY } from './golive-harness.js';
-
-// The sandbox makes endpoint secrets from base64url bytes, which may hold
-// `-`; the config layer accepts only `whsec_` and word characters, as real
-// Stripe secrets are. Redraw those bytes so each run is deterministic
-// (reported as a sandbox gap).
-vi.mock('node:crypto', async (importOriginal) => {
-  const crypto = await importOriginal<typeof import('node:crypto')>();
-  const randomBytes = (size: number) => {
-    let bytes = crypto.randomBytes(size);
-    while (size === 24 && bytes.toString('base64url').includes('-')) {
-      bytes = crypto.randomBytes(size);
-    }
-    return bytes;
-  };
-  return { ...crypto, default: { ...crypto, randomBytes }, randomBytes };
-});
 
 const HOUR_MS = 3600 * 1000;
 

@@ -13,7 +13,8 @@ import type { SandboxContext } from '../sandbox-context.js';
 
 /** Makes a fresh endpoint signing secret in Stripe's `whsec_` form. */
 export function makeEndpointSecret(): string {
-  return `whsec_${randomBytes(24).toString('base64url')}`;
+  // Hex, like the secrets of Stripe's CLI: only word characters.
+  return `whsec_${randomBytes(24).toString('hex')}`;
 }
 
 /** Registers an endpoint; the secret is given or made. */
