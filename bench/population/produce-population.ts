@@ -1,8 +1,7 @@
 import Stripe from 'stripe';
-
+import { mapWithConcurrency } from '../../src/ops/map-with-concurrency.js';
 import { makeEventHandlers } from '../../src/webhook/handlers/event-handlers.js';
 import { BENCH_SECRETS } from '../bench-config.js';
-import { runConcurrently } from '../run-concurrently.js';
 
 /** Seconds in a day. */
 const DAY = 86_400;
@@ -73,7 +72,7 @@ export async function producePopulation(
     name: `bench ${options.label}`,
   });
   const indexes = Array.from({ length: options.subscribers }, (_, i) => i);
-  const customerIds = await runConcurrently(indexes, 16, (index) =>
+  const customerIds = await mapWithConcurrency(indexes, 16, (index) =>
     signUp(stripe, options, clock.id, index),
   );
   await stripe.testHelpers.testClocks.advance(clock.id, {

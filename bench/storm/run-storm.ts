@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type Stripe from 'stripe';
 
 import type { CustomerRecord } from '../../src/domain/customer-record.js';
+import { mapWithConcurrency } from '../../src/ops/map-with-concurrency.js';
 import { BENCH_SECRETS } from '../bench-config.js';
 import { round } from '../measure/measure-costs.js';
 import {
@@ -10,7 +11,6 @@ import {
   producePopulation,
 } from '../population/produce-population.js';
 import { type SignedDelivery, signEvent } from '../product/signed-delivery.js';
-import { runConcurrently } from '../run-concurrently.js';
 import type { World } from '../world/start-world.js';
 import { planDeliveries } from './plan-deliveries.js';
 
@@ -96,7 +96,7 @@ async function deliverAll(
   let pending = [...deliveries];
   for (let round = 0; pending.length > 0 && round < 5; round++) {
     const retry: SignedDelivery[] = [];
-    await runConcurrently(pending, IN_FLIGHT, async (delivery) => {
+    await mapWithConcurrency(pending, IN_FLIGHT, async (delivery) => {
       const started = performance.now();
       const response = await fetch(url, {
         method: 'POST',

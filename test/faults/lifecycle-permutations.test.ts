@@ -1,8 +1,8 @@
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runConcurrently } from '../../bench/run-concurrently.js';
 import { seededRandom } from '../../bench/storm/plan-deliveries.js';
 import { EnvironmentSecretsSource } from '../../src/config/stripe-secrets.js';
+import { mapWithConcurrency } from '../../src/ops/map-with-concurrency.js';
 import type { SandboxHandle } from '../../src/sandbox/index.js';
 import {
   completeSession,
@@ -177,28 +177,32 @@ describe('Fault suite: every delivery order of a lifecycle', () => {
     });
     const store = new DynamoCustomerStore(documents, config.tables.customers);
 
-    const results = await runConcurrently(orders, 16, async (order, index) => {
-      const suffix = `_p${index}`;
-      const events = rewriteIds(lifecycle.events, lifecycle.ids, suffix);
-      const plan = order.map((position) => events[position] as Stripe.Event);
-      for (const event of [...plan]) {
-        if (random() < 0.3)
-          plan.splice(1 + Math.floor(random() * plan.length), 0, event);
-      }
-      for (const event of plan) await service.processor.process(event);
-      const record = await store.getCustomer(
-        `${lifecycle.customerId}${suffix}`,
-      );
-      const stored =
-        record?.subscriptions[`${lifecycle.subscription.id}${suffix}`];
-      return {
-        status: stored?.status,
-        priceId: stored?.priceId,
-        periodEnd: stored?.currentPeriodEnd,
-        latestInvoiceId: record?.latestInvoice?.invoiceId.replace(suffix, ''),
-        paymentStatus: record?.latestInvoice?.paymentStatus,
-      };
-    });
+    const results = await mapWithConcurrency(
+      orders,
+      16,
+      async (order, index) => {
+        const suffix = `_p${index}`;
+        const events = rewriteIds(lifecycle.events, lifecycle.ids, suffix);
+        const plan = order.map((position) => events[position] as Stripe.Event);
+        for (const event of [...plan]) {
+          if (random() < 0.3)
+            plan.splice(1 + Math.floor(random() * plan.length), 0, event);
+        }
+        for (const event of plan) await service.processor.process(event);
+        const record = await store.getCustomer(
+          `${lifecycle.customerId}${suffix}`,
+        );
+        const stored =
+          record?.subscriptions[`${lifecycle.subscription.id}${suffix}`];
+        return {
+          status: stored?.status,
+          priceId: stored?.priceId,
+          periodEnd: stored?.currentPeriodEnd,
+          latestInvoiceId: record?.latestInvoice?.invoiceId.replace(suffix, ''),
+          paymentStatus: record?.latestInvoice?.paymentStatus,
+        };
+      },
+    );
 
     const item = lifecycle.subscription.items.data[0];
     const expected = {
