@@ -4,7 +4,10 @@ import pRetry from 'p-retry';
 
 import type { CustomerStore } from '../../domain/customer-store.js';
 import type { AppLogger } from '../../shared/logger.js';
-import type { UserClaimStore } from '../../storage/dynamo/user-claim-store.js';
+import type {
+  UserClaim,
+  UserClaimStore,
+} from '../../storage/dynamo/user-claim-store.js';
 import { RevisionConflictError } from '../../storage/errors.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { Clock } from '../clock.js';
@@ -45,7 +48,9 @@ export interface CustomerProvisionerDeps {
  * creates the customer with an idempotency key derived from the user id,
  * stores its record and records its id on the claim; the others look again
  * with backoff until the id appears, or give up with
- * {@link CheckoutInProgressError}.
+ * {@link CheckoutInProgressError}. When the recorded customer was deleted
+ * in Stripe, one request reopens the claim and creates a replacement, with
+ * a key derived from the user id and the deleted customer's id.
  */
 export class CustomerProvisioner {
   readonly #deps: CustomerProvisionerDeps;
@@ -83,30 +88,45 @@ export class CustomerProvisioner {
   }
 
   async #tryOnce(user: AuthenticatedUser, leaseOwner: string) {
-    const { claims, clock } = this.#deps;
+    const { claims, customers } = this.#deps;
     const claim = await claims.getClaim(user.userId);
-    if (claim?.stripeCustomerId) return claim.stripeCustomerId;
+    const recordedId = claim?.stripeCustomerId;
+    if (recordedId) {
+      const record = await customers.getCustomer(recordedId);
+      if (record?.deleted !== true) return recordedId;
+    }
 
-    const isOwner = await claims.acquireClaim({
-      userId: user.userId,
-      leaseOwner,
-      nowMs: clock(),
-      leaseMs: this.#deps.wait?.leaseMs ?? 30_000,
-    });
-    if (!isOwner) throw new CheckoutInProgressError();
+    const lease = { userId: user.userId, leaseOwner, ...this.#leaseTimes() };
+    const held = recordedId
+      ? await claims.replaceCustomer({
+          ...lease,
+          deletedCustomerId: recordedId,
+        })
+      : await claims.acquireClaim(lease);
+    if (!held) throw new CheckoutInProgressError();
     try {
-      return await this.#createCustomer(user);
+      return await this.#createCustomer(user, held);
     } catch (error) {
       await claims.releaseClaim(user.userId, leaseOwner).catch(() => {});
       throw error;
     }
   }
 
-  async #createCustomer(user: AuthenticatedUser): Promise<string> {
+  #leaseTimes() {
+    return {
+      nowMs: this.#deps.clock(),
+      leaseMs: this.#deps.wait?.leaseMs ?? 30_000,
+    };
+  }
+
+  async #createCustomer(
+    user: AuthenticatedUser,
+    claim: UserClaim,
+  ): Promise<string> {
     const { claims, customers, stripe, clock } = this.#deps;
     const { customerId } = await stripe.createCustomer(
       { userId: user.userId, email: user.email },
-      customerIdempotencyKey(user.userId),
+      customerIdempotencyKey(user.userId, claim.replacedCustomerId),
     );
 
     const now = new Date(clock()).toISOString();
@@ -129,6 +149,7 @@ export class CustomerProvisioner {
     this.#deps.logger?.info('customer created', {
       userId: user.userId,
       customerId,
+      replacedCustomerId: claim.replacedCustomerId,
     });
     return customerId;
   }
@@ -137,9 +158,15 @@ export class CustomerProvisioner {
 /**
  * The idempotency key of a user's customer creation: the same for every
  * request of the user, so retries and racing requests get one customer.
+ * A replacement for a deleted customer mixes in that customer's id, so
+ * Stripe creates a new customer instead of answering with the deleted one.
  * Hashed to keep it short and free of the raw user id.
  */
-export function customerIdempotencyKey(userId: string): string {
-  const digest = createHash('sha256').update(userId).digest('hex');
-  return `billing-api-customer-${digest}`;
+export function customerIdempotencyKey(
+  userId: string,
+  replacedCustomerId?: string,
+): string {
+  const hash = createHash('sha256').update(userId);
+  if (replacedCustomerId) hash.update(`\0${replacedCustomerId}`);
+  return `billing-api-customer-${hash.digest('hex')}`;
 }

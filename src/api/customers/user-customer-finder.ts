@@ -6,7 +6,8 @@ import type { UserClaimStore } from '../../storage/dynamo/user-claim-store.js';
 export interface UserCustomers {
   /**
    * The customer to act on (portal, invoices): the one recorded on the
-   * user's claim, else the newest one linked through `UserIdIndex`.
+   * user's claim unless Stripe deleted it, else the newest one linked
+   * through `UserIdIndex`.
    */
   readonly primaryCustomerId?: string | undefined;
   /** Every known, not deleted customer record of the user. */
@@ -40,16 +41,23 @@ export class UserCustomerFinder {
 
     const byId = new Map<string, CustomerRecord>();
     for (const record of [claimed, ...newestFirst(linked)]) {
-      if (record === undefined || record.deleted === true) continue;
-      if (record.userId !== undefined && record.userId !== userId) continue;
+      if (record === undefined || !isUsable(record, userId)) continue;
       byId.set(record.customerId, record);
     }
     const customers = [...byId.values()];
+    const isClaimedUsable = claimed === undefined || isUsable(claimed, userId);
     return {
-      primaryCustomerId: claimedId ?? customers[0]?.customerId,
+      primaryCustomerId:
+        (isClaimedUsable ? claimedId : undefined) ?? customers[0]?.customerId,
       customers,
     };
   }
+}
+
+/** Not deleted in Stripe, and not linked to someone else. */
+function isUsable(record: CustomerRecord, userId: string): boolean {
+  if (record.deleted === true) return false;
+  return record.userId === undefined || record.userId === userId;
 }
 
 function newestFirst(records: readonly CustomerRecord[]): CustomerRecord[] {

@@ -46,9 +46,10 @@ describe('Class: DynamoUserClaimStore', () => {
       ),
     );
 
-    expect(results.filter(Boolean)).toHaveLength(1);
+    const winners = results.filter((held) => held !== undefined);
+    expect(winners).toHaveLength(1);
     const claim = await claims.getClaim('user_race');
-    expect(owners[results.indexOf(true)]).toBe(claim?.leaseOwner);
+    expect(winners[0]).toEqual(claim);
     expect(claim?.leaseExpiresAt).toBe(NOW + LEASE_MS);
   });
 
@@ -67,8 +68,8 @@ describe('Class: DynamoUserClaimStore', () => {
       nowMs: NOW + LEASE_MS,
     });
 
-    expect(early).toBe(false);
-    expect(late).toBe(true);
+    expect(early).toBeUndefined();
+    expect(late?.leaseOwner).toBe('req_c');
     expect((await claims.getClaim('user_slow'))?.leaseOwner).toBe('req_c');
   });
 
@@ -83,7 +84,7 @@ describe('Class: DynamoUserClaimStore', () => {
       nowMs: NOW + 10 * LEASE_MS,
     });
 
-    expect(later).toBe(false);
+    expect(later).toBeUndefined();
     expect((await claims.getClaim('user_done'))?.stripeCustomerId).toBe(
       'cus_done',
     );
@@ -129,7 +130,72 @@ describe('Class: DynamoUserClaimStore', () => {
       leaseOwner: 'req_c',
     });
 
-    expect(whileHeld).toBe(false);
-    expect(afterRelease).toBe(true);
+    expect(whileHeld).toBeUndefined();
+    expect(afterRelease?.leaseOwner).toBe('req_c');
+  });
+
+  it('lets exactly one request replace a deleted customer', async () => {
+    const input = { userId: 'user_gone', nowMs: NOW, leaseMs: LEASE_MS };
+    await claims.acquireClaim({ ...input, leaseOwner: 'req_a' });
+    await claims.recordCustomer('user_gone', 'cus_gone');
+    const owners = Array.from({ length: 10 }, (_, index) => `req_${index}`);
+
+    const results = await Promise.all(
+      owners.map((leaseOwner) =>
+        claims.replaceCustomer({
+          ...input,
+          leaseOwner,
+          deletedCustomerId: 'cus_gone',
+        }),
+      ),
+    );
+
+    const winners = results.filter((held) => held !== undefined);
+    expect(winners).toHaveLength(1);
+    expect(await claims.getClaim('user_gone')).toEqual({
+      userId: 'user_gone',
+      leaseOwner: winners[0]?.leaseOwner,
+      leaseExpiresAt: NOW + LEASE_MS,
+      stripeCustomerId: undefined,
+      replacedCustomerId: 'cus_gone',
+    });
+  });
+
+  it('keeps the replaced customer when a released claim is taken again', async () => {
+    const input = { userId: 'user_again', nowMs: NOW, leaseMs: LEASE_MS };
+    await claims.acquireClaim({ ...input, leaseOwner: 'req_a' });
+    await claims.recordCustomer('user_again', 'cus_old');
+    await claims.replaceCustomer({
+      ...input,
+      leaseOwner: 'req_b',
+      deletedCustomerId: 'cus_old',
+    });
+    await claims.releaseClaim('user_again', 'req_b');
+
+    const taken = await claims.acquireClaim({ ...input, leaseOwner: 'req_c' });
+    await claims.recordCustomer('user_again', 'cus_new');
+
+    expect(taken?.replacedCustomerId).toBe('cus_old');
+    expect(await claims.getClaim('user_again')).toMatchObject({
+      stripeCustomerId: 'cus_new',
+      replacedCustomerId: 'cus_old',
+    });
+  });
+
+  it('refuses to replace a customer the claim no longer records', async () => {
+    const input = { userId: 'user_moved', nowMs: NOW, leaseMs: LEASE_MS };
+    await claims.acquireClaim({ ...input, leaseOwner: 'req_a' });
+    await claims.recordCustomer('user_moved', 'cus_current');
+
+    const replaced = await claims.replaceCustomer({
+      ...input,
+      leaseOwner: 'req_b',
+      deletedCustomerId: 'cus_earlier',
+    });
+
+    expect(replaced).toBeUndefined();
+    expect((await claims.getClaim('user_moved'))?.stripeCustomerId).toBe(
+      'cus_current',
+    );
   });
 });

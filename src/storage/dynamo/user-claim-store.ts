@@ -1,7 +1,6 @@
 import {
   type DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 
@@ -15,6 +14,9 @@ export const USER_CLAIM_PREFIX = 'claim#user#';
  * A user's claim on creating their Stripe customer. Exactly one request
  * holds the lease at a time; once the customer exists its id is recorded
  * here and every later request reads it (strongly consistent, by key).
+ * When that customer is deleted in Stripe, the claim is reopened once
+ * (see {@link UserClaimStore.replaceCustomer}) and names the customer it
+ * replaces.
  */
 export interface UserClaim {
   readonly userId: string;
@@ -24,6 +26,8 @@ export interface UserClaim {
   readonly leaseExpiresAt: number;
   /** The user's Stripe customer, once created. */
   readonly stripeCustomerId?: string | undefined;
+  /** The deleted customer the next one replaces, when there was one. */
+  readonly replacedCustomerId?: string | undefined;
 }
 
 /** What {@link UserClaimStore.acquireClaim} needs. */
@@ -36,6 +40,12 @@ export interface AcquireClaimInput {
   readonly leaseMs: number;
 }
 
+/** What {@link UserClaimStore.replaceCustomer} needs. */
+export interface ReplaceCustomerInput extends AcquireClaimInput {
+  /** The recorded customer, found deleted. */
+  readonly deletedCustomerId: string;
+}
+
 /** Storage of per-user claims (see {@link UserClaim}). */
 export interface UserClaimStore {
   /** Reads a user's claim (strongly consistent); undefined when none. */
@@ -43,10 +53,20 @@ export interface UserClaimStore {
 
   /**
    * Takes the claim when there is none, or when its lease expired before a
-   * customer was recorded. Returns false when someone else holds it or a
-   * customer is already recorded.
+   * customer was recorded, keeping the customer it replaces. Returns the
+   * claim now held, or undefined when someone else holds it or a customer
+   * is already recorded.
    */
-  acquireClaim(input: AcquireClaimInput): Promise<boolean>;
+  acquireClaim(input: AcquireClaimInput): Promise<UserClaim | undefined>;
+
+  /**
+   * Reopens a claim whose recorded customer was deleted: removes the
+   * customer, remembers it as replaced and takes the lease, all in one
+   * conditional write, so exactly one request replaces a given customer.
+   * Returns the claim now held, or undefined when the claim no longer
+   * records `deletedCustomerId` (another request got there first).
+   */
+  replaceCustomer(input: ReplaceCustomerInput): Promise<UserClaim | undefined>;
 
   /**
    * Records the user's Stripe customer on the claim. Recording the same id
@@ -70,6 +90,7 @@ interface ClaimItem {
   readonly leaseOwner: string;
   readonly leaseExpiresAt: number;
   readonly stripeCustomerId?: string;
+  readonly replacedCustomerId?: string;
 }
 
 /**
@@ -102,31 +123,61 @@ export class DynamoUserClaimStore implements UserClaimStore {
     }
   }
 
-  async acquireClaim(input: AcquireClaimInput): Promise<boolean> {
-    const item: ClaimItem = {
-      customerId: claimKey(input.userId),
-      claimUserId: input.userId,
-      leaseOwner: input.leaseOwner,
-      leaseExpiresAt: input.nowMs + input.leaseMs,
-    };
+  async acquireClaim(input: AcquireClaimInput): Promise<UserClaim | undefined> {
+    return this.#takeLease(input, {
+      condition:
+        'attribute_not_exists(customerId) OR ' +
+        '(attribute_not_exists(stripeCustomerId) AND leaseExpiresAt <= :now)',
+      values: { ':now': input.nowMs },
+      operation: `claiming the customer of user ${input.userId}`,
+    });
+  }
+
+  async replaceCustomer(
+    input: ReplaceCustomerInput,
+  ): Promise<UserClaim | undefined> {
+    return this.#takeLease(input, {
+      extraSet: ', replacedCustomerId = :deleted REMOVE stripeCustomerId',
+      condition: 'stripeCustomerId = :deleted',
+      values: { ':deleted': input.deletedCustomerId },
+      operation:
+        `replacing customer ${input.deletedCustomerId} ` +
+        `of user ${input.userId}`,
+    });
+  }
+
+  /** Sets the lease under a condition; undefined when the condition fails. */
+  async #takeLease(
+    input: AcquireClaimInput,
+    write: {
+      readonly extraSet?: string;
+      readonly condition: string;
+      readonly values: Record<string, unknown>;
+      readonly operation: string;
+    },
+  ): Promise<UserClaim | undefined> {
     try {
-      await this.#client.send(
-        new PutCommand({
+      const result = await this.#client.send(
+        new UpdateCommand({
           TableName: this.#tableName,
-          Item: item,
-          ConditionExpression:
-            'attribute_not_exists(customerId) OR ' +
-            '(attribute_not_exists(stripeCustomerId) AND leaseExpiresAt <= :now)',
-          ExpressionAttributeValues: { ':now': input.nowMs },
+          Key: { customerId: claimKey(input.userId) },
+          UpdateExpression:
+            'SET claimUserId = :user, leaseOwner = :owner, ' +
+            `leaseExpiresAt = :expires${write.extraSet ?? ''}`,
+          ConditionExpression: write.condition,
+          ExpressionAttributeValues: {
+            ':user': input.userId,
+            ':owner': input.leaseOwner,
+            ':expires': input.nowMs + input.leaseMs,
+            ...write.values,
+          },
+          ReturnValues: 'ALL_NEW',
         }),
       );
-      return true;
+      return toClaim(result.Attributes as ClaimItem);
     } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw translateStoreError(
-        error,
-        `claiming the customer of user ${input.userId}`,
-      );
+      if (isConditionFailure(error)) return undefined;
+      throw translateStoreError(error, write.operation);
     }
   }
 
@@ -186,5 +237,6 @@ function toClaim(item: ClaimItem): UserClaim {
     leaseOwner: item.leaseOwner,
     leaseExpiresAt: item.leaseExpiresAt,
     stripeCustomerId: item.stripeCustomerId,
+    replacedCustomerId: item.replacedCustomerId,
   };
 }
