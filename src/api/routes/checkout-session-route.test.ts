@@ -112,6 +112,38 @@ describe('Route: POST /api/billing/checkout-session', () => {
     expect(harness.stripe.customerCalls.length).toBe(before);
   });
 
+  it("expires the customer's other open sessions before opening one", async () => {
+    const first = await checkout('user_twice', {
+      plan: 'starter',
+      interval: 'month',
+    });
+    const { id: firstId } = (await first.json()) as { id: string };
+
+    const second = await checkout('user_twice', {
+      plan: 'pro',
+      interval: 'year',
+    });
+
+    expect(second.status).toBe(200);
+    const { id: secondId } = (await second.json()) as { id: string };
+    expect(harness.stripe.expireCalls).toContain(firstId);
+    expect(harness.stripe.openSessions.has(firstId)).toBe(false);
+    expect(harness.stripe.openSessions.has(secondId)).toBe(true);
+  });
+
+  it("leaves other customers' open sessions alone", async () => {
+    const other = await checkout('user_bystander', {
+      plan: 'pro',
+      interval: 'month',
+    });
+    const { id: otherId } = (await other.json()) as { id: string };
+
+    await checkout('user_neighbour', { plan: 'pro', interval: 'month' });
+
+    expect(harness.stripe.expireCalls).not.toContain(otherId);
+    expect(harness.stripe.openSessions.has(otherId)).toBe(true);
+  });
+
   it('answers 409 already_subscribed to a subscriber', async () => {
     await saveLinkedCustomer(harness, 'cus_subscriber', 'user_sub', [
       subscriptionRecord({ status: 'past_due' }),

@@ -9,6 +9,7 @@ import {
   CheckoutSessionSchema,
   errorResponses,
 } from '../schemas.js';
+import type { BillingStripeGateway } from '../stripe/billing-stripe-gateway.js';
 import { BEARER_SECURITY, type RouteServices } from './route-services.js';
 
 const route = createRoute({
@@ -36,7 +37,9 @@ const route = createRoute({
  * `POST /api/billing/checkout-session`. The price and the redirect URLs
  * come from configuration, never from the client. A user who already has
  * an active, trialing or past_due subscription is sent to the portal
- * (409 `already_subscribed`).
+ * (409 `already_subscribed`). The customer's other open checkout sessions
+ * are expired first, so a user cannot complete two and pay for two
+ * subscriptions.
  */
 export function registerCheckoutSessionRoute(
   app: BillingApp,
@@ -56,6 +59,7 @@ export function registerCheckoutSessionRoute(
     if (hasBlockingSubscription(customers)) throw new AlreadySubscribedError();
 
     const customerId = await provisioner.ensureCustomer(user);
+    await expireOpenSessions(stripe, customerId);
     const session = await stripe.createCheckoutSession({
       customerId,
       userId: user.userId,
@@ -69,4 +73,14 @@ export function registerCheckoutSessionRoute(
     });
     return c.json({ id: session.id, url: session.url }, 200);
   });
+}
+
+async function expireOpenSessions(
+  stripe: BillingStripeGateway,
+  customerId: string,
+): Promise<void> {
+  const open = await stripe.listOpenCheckoutSessions({ customerId });
+  for (const sessionId of open) {
+    await stripe.expireCheckoutSession(sessionId);
+  }
 }

@@ -68,6 +68,17 @@ export interface BillingStripeGateway {
     params: CreateCheckoutSessionParams,
   ): Promise<CheckoutSessionSummary>;
 
+  /** Ids of a customer's checkout sessions still open, every page. */
+  listOpenCheckoutSessions(params: {
+    readonly customerId: string;
+  }): Promise<string[]>;
+
+  /**
+   * Expires an open checkout session, so it can no longer be completed.
+   * Throws `StripeRequestError` when it is no longer open.
+   */
+  expireCheckoutSession(sessionId: string): Promise<void>;
+
   /** Creates a billing portal session; returns its URL. */
   createPortalSession(params: {
     readonly customerId: string;

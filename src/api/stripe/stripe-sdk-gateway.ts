@@ -67,6 +67,29 @@ export class StripeSdkGateway implements BillingStripeGateway {
     return { id: session.id, url: session.url };
   }
 
+  async listOpenCheckoutSessions(params: {
+    customerId: string;
+  }): Promise<string[]> {
+    const stripe = await this.#stripe();
+    return call('listing open checkout sessions', async () => {
+      const ids: string[] = [];
+      const sessions = stripe.checkout.sessions.list({
+        customer: params.customerId,
+        status: 'open',
+        limit: 100,
+      });
+      for await (const session of sessions) ids.push(session.id);
+      return ids;
+    });
+  }
+
+  async expireCheckoutSession(sessionId: string): Promise<void> {
+    const stripe = await this.#stripe();
+    await call('expiring a checkout session', () =>
+      stripe.checkout.sessions.expire(sessionId),
+    );
+  }
+
   async createPortalSession(params: {
     customerId: string;
     returnUrl: string;

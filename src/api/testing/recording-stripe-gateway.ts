@@ -17,6 +17,10 @@ export class RecordingStripeGateway implements BillingStripeGateway {
     idempotencyKey: string;
   }[] = [];
   readonly checkoutCalls: CreateCheckoutSessionParams[] = [];
+  /** Ids of the checkout sessions expired, in order. */
+  readonly expireCalls: string[] = [];
+  /** Checkout sessions still open: session id to customer id. */
+  readonly openSessions = new Map<string, string>();
   readonly portalCalls: { customerId: string; returnUrl: string }[] = [];
   readonly invoiceCalls: { customerId: string; limit: number }[] = [];
   /** Invoices by customer id, as `listInvoices` returns them. */
@@ -43,7 +47,23 @@ export class RecordingStripeGateway implements BillingStripeGateway {
     this.#failIfAsked();
     this.checkoutCalls.push(params);
     const id = `cs_test_${this.checkoutCalls.length}`;
+    this.openSessions.set(id, params.customerId);
     return { id, url: `https://checkout.stripe.test/c/pay/${id}` };
+  }
+
+  async listOpenCheckoutSessions(params: {
+    customerId: string;
+  }): Promise<string[]> {
+    this.#failIfAsked();
+    return [...this.openSessions]
+      .filter(([, customerId]) => customerId === params.customerId)
+      .map(([id]) => id);
+  }
+
+  async expireCheckoutSession(sessionId: string): Promise<void> {
+    this.#failIfAsked();
+    this.expireCalls.push(sessionId);
+    this.openSessions.delete(sessionId);
   }
 
   async createPortalSession(params: {
