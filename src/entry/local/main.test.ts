@@ -64,7 +64,7 @@ async function startMain(dataDir: string) {
     child.once('exit', () => reject(new Error(`main exited: ${stderr}`)));
   });
   const url = /demo page\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(stdout)?.[1];
-  return { child, url, stdout, stderr: () => stderr };
+  return { child, url, stdout: () => stdout, stderr: () => stderr };
 }
 
 describe('Entry: local main', () => {
@@ -125,7 +125,7 @@ describe('Entry: local main', () => {
     },
   );
 
-  it('stops everything and exits 0 on SIGTERM', async () => {
+  it('stops everything, prints Stopped. and exits 0 on SIGTERM', async () => {
     const { child, url, stdout, stderr } = await startMain(
       join(folder, 'running'),
     );
@@ -135,7 +135,8 @@ describe('Entry: local main', () => {
     const [code] = await once(child, 'exit');
 
     expect(health.status).toBe(200);
-    expect(stdout).not.toMatch(/whsec_|sk_test_/);
+    expect(stdout()).not.toMatch(/whsec_|sk_test_/);
+    expect(stdout().trimEnd().split('\n').at(-1)).toBe('Stopped.');
     expect(stderr()).toBe('');
     expect(code).toBe(0);
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();

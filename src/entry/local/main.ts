@@ -8,7 +8,7 @@ import { startLocalStack } from './local-stack.js';
  * `npm start`: the whole billing stack on this machine (see
  * {@link startLocalStack}). A bad setting or a busy port prints one line
  * and exits with status 1 before anything runs; Ctrl-C (SIGINT) or
- * SIGTERM stops everything and exits with status 0.
+ * SIGTERM stops everything, prints `Stopped.` and exits with status 0.
  */
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
@@ -20,7 +20,10 @@ async function main(): Promise<void> {
     isStopping = true;
     process.stdout.write(`Received ${signal}, stopping...\n`);
     stack.stop().then(
-      () => process.exit(0),
+      () => {
+        process.stdout.write('Stopped.\n');
+        process.exit(0);
+      },
       (error: unknown) => fail(error),
     );
   };
