@@ -142,13 +142,13 @@ describe('Command: billing doctor', () => {
     );
   });
 
-  it('fails when the success URL lacks {CHECKOUT_SESSION_ID}', async () => {
+  it('answers 2 when the success URL lacks {CHECKOUT_SESSION_ID}', async () => {
     const config = JSON.parse(harness.env.BILLING_CONFIG ?? '{}');
     config.urls.checkoutSuccess = 'https://app.example.com/ok';
 
     const run = await doctor({ BILLING_CONFIG: JSON.stringify(config) });
 
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toMatch(
       /✗ Configuration loads and validates .*urls\.checkoutSuccess.*\{CHECKOUT_SESSION_ID\}/,
     );

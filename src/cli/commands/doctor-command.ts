@@ -4,7 +4,7 @@ import type { CheckResult } from '../../ops/doctor/check-result.js';
 import { runDoctor } from '../../ops/doctor/run-doctor.js';
 import type { CliCommand } from '../cli-command.js';
 import type { CliContext } from '../cli-context.js';
-import { EXIT_CODES } from '../cli-io.js';
+import { EXIT_CODES, type ExitCode } from '../cli-io.js';
 import {
   addDoctorLiveOptions,
   type DoctorLiveOptions,
@@ -21,7 +21,11 @@ export const doctorCommand: CliCommand = {
         'Check the configuration end to end (keys, webhook secret, prices ' +
           'in Stripe, tables, bucket, origins, URLs) and print a checklist.',
       )
-      .addHelpText('after', '\nExit code 1 when any check fails.')
+      .addHelpText(
+        'after',
+        '\nExit code 2 when the configuration cannot load, 1 when any ' +
+          'other check fails.',
+      )
       .action(async (options: DoctorLiveOptions) => {
         if (options.live) return runDoctorLive(context, options);
         const results = await runDoctor(context.io.env);
@@ -32,12 +36,21 @@ export const doctorCommand: CliCommand = {
             ? 'All checks passed.'
             : `${failed.length} of ${results.length} checks failed.`,
         );
-        context.report(
-          failed.length === 0 ? EXIT_CODES.ok : EXIT_CODES.failure,
-        );
+        context.report(exitCodeOf(results));
       });
   },
 };
+
+/**
+ * 2 when the configuration itself failed (`runDoctor` answers that check
+ * first, and skips the rest), as every other command answers a
+ * configuration it cannot load; 1 when a later check failed.
+ */
+function exitCodeOf(results: readonly CheckResult[]): ExitCode {
+  if (results[0]?.state === 'fail') return EXIT_CODES.usage;
+  const hasFailed = results.some((result) => result.state === 'fail');
+  return hasFailed ? EXIT_CODES.failure : EXIT_CODES.ok;
+}
 
 function printCheck(context: CliContext, result: CheckResult): void {
   const detail = result.detail ? ` (${result.detail})` : '';
