@@ -14,7 +14,7 @@ import type {
 import { systemClock } from './clock.js';
 import { CustomerProvisioner } from './customers/customer-provisioner.js';
 import { UserCustomerFinder } from './customers/user-customer-finder.js';
-import { InvalidRequestError } from './errors.js';
+import { InvalidRequestError, UnsupportedMediaTypeError } from './errors.js';
 import { registerCheckoutSessionRoute } from './routes/checkout-session-route.js';
 import { registerConfigRoute } from './routes/config-route.js';
 import { registerInvoicesRoute } from './routes/invoices-route.js';
@@ -115,15 +115,19 @@ function registerOpenApiDocument(app: BillingApp) {
 }
 
 /**
- * Hono's body validator throws an `HTTPException` for malformed JSON or a
- * wrong content type: those are the caller's mistakes (400), reported like
- * any other invalid request.
+ * The body validators throw an `HTTPException` for malformed JSON (400) or
+ * a body that is not JSON (415): the caller's mistakes, answered in the
+ * standard error body like any other refused request.
  */
 function translateHttpException(error: Error): Error {
-  if (error instanceof HTTPException && error.status === 400) {
+  if (!(error instanceof HTTPException)) return error;
+  if (error.status === 400) {
     return new InvalidRequestError([`body: ${error.message}`], {
       cause: error,
     });
+  }
+  if (error.status === 415) {
+    return new UnsupportedMediaTypeError({ cause: error });
   }
   return error;
 }

@@ -86,3 +86,16 @@ export class CheckoutInProgressError extends ApiError {
     );
   }
 }
+
+/** The request body is not JSON (`Content-Type: application/json`). */
+export class UnsupportedMediaTypeError extends ApiError {
+  readonly code = 'unsupported_media_type';
+  override readonly status = 415;
+
+  constructor(options?: { cause?: unknown }) {
+    super(
+      'Send the request body as JSON with Content-Type: application/json.',
+      options,
+    );
+  }
+}

@@ -116,6 +116,8 @@ export function errorResponses<const S extends readonly number[]>(
     401: 'The bearer token is missing or invalid.',
     404: 'The caller has no billing account yet.',
     409: 'The request conflicts with the caller’s billing state.',
+    413: 'The request body is larger than the API accepts.',
+    415: 'The request body is not JSON.',
     502: 'Stripe did not complete the request.',
     503: 'The store is unavailable; retry later.',
   };
