@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 
@@ -14,7 +15,11 @@ import type {
 import { systemClock } from './clock.js';
 import { CustomerProvisioner } from './customers/customer-provisioner.js';
 import { UserCustomerFinder } from './customers/user-customer-finder.js';
-import { InvalidRequestError, UnsupportedMediaTypeError } from './errors.js';
+import {
+  InvalidRequestError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from './errors.js';
 import { registerCheckoutSessionRoute } from './routes/checkout-session-route.js';
 import { registerConfigRoute } from './routes/config-route.js';
 import { registerInvoicesRoute } from './routes/invoices-route.js';
@@ -25,6 +30,13 @@ import { formatIssues } from './validation/format-issues.js';
 
 /** Path of the OpenAPI document the app serves. */
 export const OPENAPI_PATH = '/api/billing/openapi.json';
+
+/**
+ * Largest request body the API reads, in bytes: a checkout request is a few
+ * dozen bytes, so 16 KiB leaves room without letting a caller make the
+ * function parse megabytes.
+ */
+export const MAX_BODY_BYTES = 16 * 1024;
 
 /** How long browsers may cache a preflight answer, in seconds. */
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
@@ -53,6 +65,15 @@ export function createBillingApiApp(deps: BillingApiDeps): BillingApp {
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type'],
       maxAge: PREFLIGHT_MAX_AGE_SECONDS,
+    }),
+  );
+  app.use(
+    '/api/billing/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new PayloadTooLargeError(MAX_BODY_BYTES);
+      },
     }),
   );
 

@@ -99,3 +99,14 @@ export class UnsupportedMediaTypeError extends ApiError {
     );
   }
 }
+
+/** The request body is larger than the API reads. */
+export class PayloadTooLargeError extends ApiError {
+  readonly code = 'payload_too_large';
+  override readonly status = 413;
+
+  /** @param maxBytes the largest body accepted, in bytes */
+  constructor(maxBytes: number) {
+    super(`The request body must not exceed ${maxBytes} bytes.`);
+  }
+}

@@ -29,7 +29,7 @@ const route = createRoute({
       description: 'The checkout session; send the browser to its url.',
       content: { 'application/json': { schema: CheckoutSessionSchema } },
     },
-    ...errorResponses(400, 401, 409, 415, 502, 503),
+    ...errorResponses(400, 401, 409, 413, 415, 502, 503),
   },
 });
 
