@@ -117,6 +117,46 @@ describe('Function: chooseSubscription', () => {
     expect(chosen?.subscriptionId).toBe('sub_b');
   });
 
+  it('prefers a granting subscription in the catalogue over a newer unknown one', () => {
+    const known = subscription({ subscriptionId: 'sub_known' });
+    const unknown = subscription({
+      subscriptionId: 'sub_unknown',
+      priceId: 'price_elsewhere',
+      planKey: null,
+      created: NOW_SECONDS,
+    });
+
+    const chosen = chooseSubscription(
+      [unknown, known],
+      RULES,
+      NOW_MS,
+      (candidate) => candidate.planKey !== null,
+    );
+
+    expect(chosen?.subscriptionId).toBe('sub_known');
+  });
+
+  it('still reports a granting unknown subscription over an ended known one', () => {
+    const ended = subscription({
+      subscriptionId: 'sub_ended',
+      status: 'canceled',
+    });
+    const unknown = subscription({
+      subscriptionId: 'sub_unknown',
+      planKey: null,
+      created: NOW_SECONDS,
+    });
+
+    const chosen = chooseSubscription(
+      [ended, unknown],
+      RULES,
+      NOW_MS,
+      (candidate) => candidate.planKey !== null,
+    );
+
+    expect(chosen?.subscriptionId).toBe('sub_unknown');
+  });
+
   it('chooses nothing from nothing', () => {
     expect(chooseSubscription([], RULES, NOW_MS)).toBeUndefined();
   });

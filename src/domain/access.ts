@@ -36,18 +36,22 @@ export function grantsAccess(
 
 /**
  * Picks the subscription to report to a user who may have several: the
- * newest one that grants access, or else the newest one. A new `incomplete`
- * subscription therefore never hides an older one that still grants access.
+ * newest one that grants access and whose plan is in the catalogue, else
+ * the newest one that grants access, else the newest one. A new
+ * `incomplete` subscription therefore never hides an older one that still
+ * grants access, and one on a price outside the catalogue never hides a
+ * known plan. `isInCatalogue` says whether a subscription's plan is
+ * configured; by default every subscription counts as known.
  */
 export function chooseSubscription(
   subscriptions: readonly SubscriptionRecord[],
   rules: AccessRules,
   nowMs: number,
+  isInCatalogue: (subscription: SubscriptionRecord) => boolean = () => true,
 ): SubscriptionRecord | undefined {
   const newestFirst = [...subscriptions].sort((a, b) => b.created - a.created);
-  return (
-    newestFirst.find((subscription) =>
-      grantsAccess(subscription, rules, nowMs),
-    ) ?? newestFirst[0]
+  const granting = newestFirst.filter((subscription) =>
+    grantsAccess(subscription, rules, nowMs),
   );
+  return granting.find(isInCatalogue) ?? granting[0] ?? newestFirst[0];
 }

@@ -76,6 +76,30 @@ describe('Function: makeSubscriptionView', () => {
     });
   });
 
+  it('reports the known plan when a newer subscription has an unknown price', () => {
+    const unknown: SubscriptionRecord = {
+      ...trialing(),
+      subscriptionId: 'sub_unknown',
+      status: 'active',
+      priceId: 'price_not_in_catalogue',
+      created: NOW_SECONDS + 60,
+    };
+
+    const view = makeSubscriptionView({
+      customers: [customer([trialing(), unknown])],
+      plans: PLANS,
+      rules: { ...RULES, grantingStatuses: [...RULES.grantingStatuses] },
+      nowMs: NOW_SECONDS * 1000,
+    });
+
+    expect(view).toMatchObject({
+      plan: 'team',
+      priceId: 'price_team_year',
+      entitlements: ['seats'],
+      hasAccess: true,
+    });
+  });
+
   it('ignores the subscriptions of a deleted customer', () => {
     const view = makeSubscriptionView({
       customers: [customer([trialing()], { deleted: true })],

@@ -67,6 +67,7 @@ export function makeSubscriptionView(
     listSubscriptions(input.customers),
     input.rules,
     input.nowMs,
+    (subscription) => planOf(subscription, input.plans) !== undefined,
   );
   if (chosen === undefined) return NO_SUBSCRIPTION_VIEW;
 
