@@ -1,6 +1,6 @@
 /**
- * Subscription statuses as Stripe names them. Kept as an `as const` list so
- * the access policy can be validated against it.
+ * Subscription statuses as Stripe names them today. Kept as an `as const`
+ * list so the access policy can be validated against it.
  */
 export const SUBSCRIPTION_STATUSES = [
   'incomplete',
@@ -13,8 +13,19 @@ export const SUBSCRIPTION_STATUSES = [
   'paused',
 ] as const;
 
-/** A subscription status exactly as Stripe names it. */
-export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+/** A status of {@link SUBSCRIPTION_STATUSES}. */
+export type KnownSubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+
+/**
+ * A subscription status exactly as Stripe sent it: a known one, or one
+ * Stripe added after this code was written (see
+ * {@link isWellFormedStatus}), stored as sent. An unrecognized status never
+ * grants access and never blocks a checkout, because the access rules and
+ * {@link BLOCKING_STATUSES} list known statuses only.
+ */
+export type SubscriptionStatus =
+  | KnownSubscriptionStatus
+  | (string & Record<never, never>);
 
 /** Statuses in which a customer may not start a second subscription. */
 export const BLOCKING_STATUSES: readonly SubscriptionStatus[] = [
@@ -23,9 +34,20 @@ export const BLOCKING_STATUSES: readonly SubscriptionStatus[] = [
   'past_due',
 ];
 
-/** Whether a string is one of Stripe's subscription statuses. */
+const STATUS_FORM = /^[a-z][a-z_]{0,63}$/;
+
+/** Whether a string is one of Stripe's statuses known today. */
 export function isSubscriptionStatus(
   value: string,
-): value is SubscriptionStatus {
+): value is KnownSubscriptionStatus {
   return (SUBSCRIPTION_STATUSES as readonly string[]).includes(value);
+}
+
+/**
+ * Whether a value has the form of a Stripe status: lower-case words joined
+ * by `_`, at most 64 characters. A status of that form that is not known
+ * yet is one Stripe may add later; anything else is not a status.
+ */
+export function isWellFormedStatus(value: unknown): value is string {
+  return typeof value === 'string' && STATUS_FORM.test(value);
 }

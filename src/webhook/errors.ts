@@ -53,16 +53,39 @@ export class LivemodeMismatchError extends WebhookError {
   }
 }
 
+/** Why a verified event's object was rejected, as recorded in the ledger. */
+export const REJECT_REASONS = {
+  missingCustomer: 'missing_customer',
+  invalidId: 'invalid_id',
+  invalidTime: 'invalid_time',
+  invalidBoolean: 'invalid_boolean',
+  invalidQuantity: 'invalid_quantity',
+  invalidAmount: 'invalid_amount',
+  invalidStatus: 'invalid_status',
+  invalidShape: 'invalid_shape',
+} as const;
+
+/** A reason of {@link REJECT_REASONS}. */
+export type RejectReason = (typeof REJECT_REASONS)[keyof typeof REJECT_REASONS];
+
 /**
- * The event's object lacks a field the handler needs (e.g. no customer or
- * an unknown status). Retrying cannot help, so it is a 400 naming the event.
+ * A verified event's object carries a field the webhook cannot use (no
+ * customer, an id not in Stripe's form, a time out of range, ...). Stripe
+ * never sends such objects and retrying cannot change them, so the event
+ * processor records the event as `rejected` and answers 200 instead of
+ * letting this error reach a route. `field` names the offending field; the
+ * value itself is never put in the message (it may be huge or hostile).
  */
 export class UnreadableObjectError extends WebhookError {
   readonly code = 'unreadable_object';
   override readonly status = 400;
+  readonly reason: RejectReason;
+  readonly field: string;
 
-  constructor(what: string, problem: string) {
-    super(`The ${what} in the event ${problem}.`);
+  constructor(reason: RejectReason, field: string) {
+    super(`The event's object has an unusable ${field} (${reason}).`);
+    this.reason = reason;
+    this.field = field;
   }
 }
 

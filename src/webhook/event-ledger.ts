@@ -51,13 +51,15 @@ export interface EventLedger {
   claimEvent(entry: LedgerEntry): Promise<ClaimResult>;
 
   /**
-   * Marks a claimed event done with its outcome. Returns false when the
-   * lease was lost to another delivery (the effect is written either way).
+   * Marks a claimed event done with its outcome and, for a `rejected`
+   * event, the reason code. Returns false when the lease was lost to
+   * another delivery (the effect is written either way).
    */
   completeEvent(
     eventId: string,
     leaseToken: string,
     outcome: string,
+    reason?: string,
   ): Promise<boolean>;
 
   /**

@@ -120,4 +120,18 @@ describe('Class: EventProcessor', () => {
     ]);
     expect(metrics.latencies).toEqual([STORE_DELAY_MS]);
   });
+
+  it('counts a rejected event as rejected without touching the store', async () => {
+    metrics.events.length = 0;
+    const valid = subscriptionCreated('evt_rejected_count');
+    const object = { ...valid.data.object, customer: 'claim#user#user_1' };
+    const event = { ...valid, data: { object } } as unknown as Stripe.Event;
+
+    const result = await service.processor.process(event);
+
+    expect(result).toEqual({ outcome: 'rejected', reason: 'invalid_id' });
+    expect(metrics.events).toEqual([
+      { type: 'customer.subscription.created', outcome: 'rejected' },
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import { AppError } from '../shared/app-error.js';
 import { describeError } from '../shared/describe-error.js';
 import type { AppLogger } from '../shared/logger.js';
+import { UnreadableObjectError } from './errors.js';
 import type { EventLedger } from './event-ledger.js';
 import type { EventHandler, HandlerContext } from './handlers/event-handler.js';
 import {
@@ -27,14 +28,19 @@ export interface ProcessResult {
   readonly outcome: EventOutcome;
   /** For `in_flight`: seconds until the other delivery's lease expires. */
   readonly retryAfterSeconds?: number;
+  /** For `rejected`: the reason code recorded in the ledger. */
+  readonly reason?: string;
 }
 
 /**
  * The path of a verified event: claim it in the ledger, run its handler,
  * mark it done. When the handler (or the completion) fails, the claim is
  * released and the error propagates, so the delivery is answered with an
- * error and Stripe retries. Types without a handler are acknowledged
- * without touching the ledger. The operations CLI replays events through
+ * error and Stripe retries. An object the handler cannot use
+ * ({@link UnreadableObjectError}) is not retried: the event is marked done
+ * as `rejected` with the reason, logged at error and counted, and nothing
+ * else is written. Types without a handler are acknowledged without
+ * touching the ledger. The operations CLI replays events through
  * this same class.
  */
 export class EventProcessor {
@@ -97,9 +103,37 @@ export class EventProcessor {
       );
       return { outcome };
     } catch (error) {
+      if (error instanceof UnreadableObjectError) {
+        return this.#reject(event, claim.leaseToken, error);
+      }
       await this.#release(event, claim.leaseToken, error);
       throw error;
     }
+  }
+
+  async #reject(
+    event: Stripe.Event,
+    leaseToken: string,
+    error: UnreadableObjectError,
+  ): Promise<ProcessResult> {
+    this.#deps.logger.error('event rejected', {
+      eventId: event.id,
+      eventType: event.type,
+      reason: error.reason,
+      field: error.field,
+    });
+    try {
+      await this.#deps.ledger.completeEvent(
+        event.id,
+        leaseToken,
+        'rejected',
+        error.reason,
+      );
+    } catch (completeError) {
+      await this.#release(event, leaseToken, completeError);
+      throw completeError;
+    }
+    return { outcome: 'rejected', reason: error.reason };
   }
 
   async #release(

@@ -32,8 +32,9 @@ export interface WebhookAppDeps {
  * The webhook service: `POST /webhook` verifies the signature over the raw
  * body, refuses events of the other Stripe mode, and processes the event.
  *
- * Answers: 200 once the effect is durable (also for duplicates and for
- * types it does not act on); 400 when verification fails or the body is not
+ * Answers: 200 once the effect is durable (also for duplicates, for types
+ * it does not act on, and for events rejected because their object has a
+ * field Stripe never sends, which retrying cannot fix); 400 when verification fails or the body is not
  * an event; 409 with `Retry-After` while another delivery of the event is
  * in flight; 413 for bodies over 1 MB; 5xx when a retry may help.
  */
@@ -86,7 +87,11 @@ export function createWebhookApp(deps: WebhookAppDeps): Hono {
           409,
         );
       }
-      return c.json({ received: true, outcome: result.outcome }, 200);
+      const { outcome, reason } = result;
+      return c.json(
+        { received: true, outcome, ...(reason && { reason }) },
+        200,
+      );
     },
   );
 

@@ -10,6 +10,11 @@ export const EVENT_OUTCOMES = {
   ignored: 'ignored',
   /** The stored state is newer than the event: discarded. */
   stale: 'stale',
+  /**
+   * The event's object has a field the webhook cannot use (Stripe never
+   * sends such objects): recorded as done with a reason, nothing applied.
+   */
+  rejected: 'rejected',
 } as const;
 
 /** An outcome of {@link EVENT_OUTCOMES}. */

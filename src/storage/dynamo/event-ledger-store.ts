@@ -97,16 +97,19 @@ export class DynamoEventLedgerStore implements EventLedger {
     eventId: string,
     leaseToken: string,
     outcome: string,
+    reason?: string,
   ): Promise<boolean> {
     const nowIso = new Date(this.#now()).toISOString();
+    const setReason = reason === undefined ? '' : ', reason = :reason';
     return this.#updateHeld(eventId, leaseToken, 'completing', {
       UpdateExpression:
         'SET #status = :status, outcome = :outcome, completedAt = :nowIso, ' +
-        'updatedAt = :nowIso REMOVE leaseToken, leaseExpiresAt',
+        `updatedAt = :nowIso${setReason} REMOVE leaseToken, leaseExpiresAt`,
       ExpressionAttributeValues: {
         ':status': LEDGER_STATUSES.done,
         ':outcome': outcome,
         ':nowIso': nowIso,
+        ...(reason === undefined ? {} : { ':reason': reason }),
       },
     });
   }

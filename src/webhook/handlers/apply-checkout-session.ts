@@ -1,9 +1,12 @@
 import type Stripe from 'stripe';
 
 import type { CheckoutSessionPayload } from '../snapshots/stripe-payloads.js';
-import { fromCheckoutSession } from '../snapshots/to-customer-snapshot.js';
+import {
+  fromCheckoutSession,
+  ignoredUserIdFields,
+} from '../snapshots/to-customer-snapshot.js';
 import type { EventOutcome } from '../webhook-metrics.js';
-import type { HandlerContext } from './event-handler.js';
+import { type HandlerContext, warnIgnoredUserId } from './event-handler.js';
 
 /**
  * Links the session's customer to the user the billing API put in
@@ -17,6 +20,9 @@ export async function applyCheckoutSession(
 ): Promise<EventOutcome> {
   const session = event.data.object as unknown as CheckoutSessionPayload;
   const snapshot = fromCheckoutSession(session);
+  for (const field of ignoredUserIdFields(session)) {
+    warnIgnoredUserId(event, context, field);
+  }
   if (snapshot === undefined) {
     context.logger.info('checkout session without a customer', {
       eventId: event.id,

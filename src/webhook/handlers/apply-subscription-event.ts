@@ -1,10 +1,15 @@
 import type Stripe from 'stripe';
 
 import type { Plan } from '../../domain/plan.js';
+import { hasIgnoredUserId } from '../snapshots/stripe-fields.js';
 import type { SubscriptionPayload } from '../snapshots/stripe-payloads.js';
 import { toSubscriptionSnapshot } from '../snapshots/to-subscription-snapshot.js';
 import type { EventOutcome } from '../webhook-metrics.js';
-import { type HandlerContext, refOf } from './event-handler.js';
+import {
+  type HandlerContext,
+  refOf,
+  warnIgnoredUserId,
+} from './event-handler.js';
 
 /**
  * Applies the subscription an event carries (either API shape) to its
@@ -18,5 +23,8 @@ export function applySubscriptionEvent(
 ): Promise<EventOutcome> {
   const payload = event.data.object as unknown as SubscriptionPayload;
   const snapshot = toSubscriptionSnapshot(payload, plans);
+  if (hasIgnoredUserId(payload.metadata)) {
+    warnIgnoredUserId(event, context, 'metadata.userId');
+  }
   return context.updater.applySubscription(snapshot, refOf(event));
 }

@@ -27,3 +27,19 @@ export interface EventHandler {
 export function refOf(event: Stripe.Event) {
   return { eventId: event.id, eventCreated: event.created };
 }
+
+/**
+ * Logs that a user id field of the event's object was present but not a
+ * usable string, so it was read as absent. Names the field, never its value.
+ */
+export function warnIgnoredUserId(
+  event: Stripe.Event,
+  context: HandlerContext,
+  field: string,
+): void {
+  context.logger.warn('user id ignored', {
+    eventId: event.id,
+    eventType: event.type,
+    field,
+  });
+}

@@ -1,3 +1,5 @@
+import { isRecord, userIdFromMetadata } from './stripe-fields.js';
+
 /**
  * The fields the webhook reads from Stripe objects, typed loosely enough to
  * cover both the current API version (billing period on subscription items,
@@ -85,14 +87,16 @@ export interface CustomerPayload {
   readonly metadata?: Metadata;
 }
 
-/** The id of an expandable field; undefined when absent. */
+/**
+ * The id of an expandable field as sent; undefined when absent or not a
+ * string. For logging only: the snapshot readers validate ids.
+ */
 export function idOf(value: Expandable): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  return typeof value === 'string' ? value : value.id;
+  const id = isRecord(value) ? value.id : value;
+  return typeof id === 'string' ? id : undefined;
 }
 
-/** A non-empty `userId` from metadata; undefined otherwise. */
+/** A usable `userId` from metadata (see `readUserId`); undefined otherwise. */
 export function userIdOf(metadata: Metadata): string | undefined {
-  const userId = metadata?.userId?.trim();
-  return userId ? userId : undefined;
+  return userIdFromMetadata(metadata);
 }

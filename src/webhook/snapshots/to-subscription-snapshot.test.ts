@@ -81,15 +81,28 @@ describe('Function: toSubscriptionSnapshot', () => {
     expect(unlinked.userId).toBeUndefined();
   });
 
-  it('throws a clear error for an unknown status', () => {
+  it('keeps a well-formed status Stripe may add later as sent', () => {
+    const subscription = currentObject<SubscriptionPayload>('subscription');
+
+    const snapshot = toSubscriptionSnapshot(
+      { ...subscription, status: 'sleeping' },
+      TEST_PLANS,
+    );
+
+    expect(snapshot.status).toBe('sleeping');
+  });
+
+  it.each([
+    ['Active', 'status'],
+    ['', 'status'],
+  ])('throws invalid_status for the status "%s"', (status, field) => {
     const subscription = currentObject<SubscriptionPayload>('subscription');
 
     const read = () =>
-      toSubscriptionSnapshot(
-        { ...subscription, status: 'sleeping' },
-        TEST_PLANS,
-      );
+      toSubscriptionSnapshot({ ...subscription, status }, TEST_PLANS);
 
-    expect(read).toThrow(/unknown status sleeping/);
+    expect(read).toThrow(
+      expect.objectContaining({ reason: 'invalid_status', field }),
+    );
   });
 });

@@ -1,5 +1,5 @@
-import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 
 import type { AppConfig } from '../../config/app-config.js';
 import { EnvironmentSecretsSource } from '../../config/stripe-secrets.js';
@@ -181,6 +181,24 @@ export class WebhookHarness {
       new GetCommand({ TableName: TABLES.events, Key: { eventId } }),
     );
     return Item;
+  }
+
+  /** Every item of the customers table, sorted by key. */
+  async scanCustomers(): Promise<Record<string, unknown>[]> {
+    const { Items = [] } = await this.#documents.send(
+      new ScanCommand({ TableName: TABLES.customers, ConsistentRead: true }),
+    );
+    return Items.sort((a, b) =>
+      String(a.customerId).localeCompare(String(b.customerId)),
+    );
+  }
+
+  /** Every key in the invoices bucket, sorted. */
+  async listArchiveKeys(): Promise<string[]> {
+    const { Contents = [] } = await this.#s3Client.send(
+      new ListObjectsV2Command({ Bucket: BUCKET }),
+    );
+    return Contents.map((object) => object.Key ?? '').sort();
   }
 
   /** The archived invoice document, parsed; undefined when absent. */
