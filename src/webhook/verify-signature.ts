@@ -5,6 +5,15 @@ import {
   SignatureMissingError,
   SignatureVerificationFailedError,
 } from './errors.js';
+import {
+  ID_PREFIXES,
+  isRecord,
+  isStripeId,
+  MAX_EPOCH_SECONDS,
+} from './snapshots/stripe-fields.js';
+
+/** Stripe's event type form: dotted lower-case words, e.g. `invoice.paid`. */
+const EVENT_TYPE = /^[a-z0-9_]+(\.[a-z0-9_]+){0,5}$/;
 
 /** Stripe's default tolerance on the signature timestamp, in seconds. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -50,6 +59,7 @@ export function verifyEvent(
       );
       return checkEventShape(event);
     } catch (error) {
+      if (error instanceof NotAnEventError) throw error;
       if (!(error instanceof Stripe.errors.StripeSignatureVerificationError)) {
         throw new NotAnEventError('it is not valid JSON', { cause: error });
       }
@@ -78,23 +88,46 @@ function reasonOf(
   return sentence.replace(/\.$/, '').trim() || 'signature mismatch';
 }
 
+/**
+ * Checks the envelope of a verified body. The id and `created` become the
+ * ledger's key and timeline, so they must have Stripe's form: `evt_` and
+ * `[A-Za-z0-9_]`, and whole seconds within 0..2^32.
+ */
 function checkEventShape(value: unknown): Stripe.Event {
-  const event = value as Partial<Record<string, unknown>> | null;
-  if (typeof event !== 'object' || event === null) {
+  if (!isRecord(value)) {
     throw new NotAnEventError('it is not a JSON object');
   }
-  if (event.object !== 'event' || typeof event.id !== 'string') {
-    throw new NotAnEventError('it has no event id');
+  if (value.object !== 'event') {
+    throw new NotAnEventError('its object is not "event"');
   }
-  if (typeof event.type !== 'string' || typeof event.created !== 'number') {
-    throw new NotAnEventError('it has no type or created time');
+  if (!isStripeId(value.id, ID_PREFIXES.event)) {
+    throw new NotAnEventError('its id is not an event id (evt_...)');
   }
-  if (typeof event.livemode !== 'boolean') {
+  if (!isEventType(value.type)) {
+    throw new NotAnEventError('its type is not an event type');
+  }
+  if (!isEpochSeconds(value.created)) {
+    throw new NotAnEventError('its created time is not in whole seconds');
+  }
+  if (typeof value.livemode !== 'boolean') {
     throw new NotAnEventError('it has no livemode flag');
   }
-  const data = event.data as { object?: unknown } | undefined;
-  if (typeof data?.object !== 'object' || data.object === null) {
+  if (!isRecord(value.data) || !isRecord(value.data.object)) {
     throw new NotAnEventError('it carries no data object');
   }
-  return value as Stripe.Event;
+  return value as unknown as Stripe.Event;
+}
+
+function isEventType(value: unknown): boolean {
+  return (
+    typeof value === 'string' && value.length <= 100 && EVENT_TYPE.test(value)
+  );
+}
+
+function isEpochSeconds(value: unknown): boolean {
+  return (
+    Number.isSafeInteger(value) &&
+    (value as number) >= 0 &&
+    (value as number) <= MAX_EPOCH_SECONDS
+  );
 }
