@@ -124,6 +124,14 @@ describe('Function: createBillingApiApp', () => {
       expect(response.status).toBe(401);
     });
 
+    it('answers 401 when the subject has surrounding whitespace', async () => {
+      const token = await harness.tokenFor(' user_a ');
+
+      const response = await requestWith(`Bearer ${token}`);
+
+      expect(response.status).toBe(401);
+    });
+
     it('answers 401 for an unsigned token (alg none)', async () => {
       const token = new UnsecuredJWT({})
         .setSubject('user_a')
