@@ -1,4 +1,4 @@
-import { loadConfig } from '../config/load-config.js';
+import { type Environment, loadConfig } from '../config/load-config.js';
 import { makeSecretsSource } from '../config/make-secrets-source.js';
 import { makeOpsServices, type OpsServices } from '../ops/ops-services.js';
 import { type CliIo, EXIT_CODES, type ExitCode } from './cli-io.js';
@@ -9,14 +9,27 @@ import { type CliIo, EXIT_CODES, type ExitCode } from './cli-io.js';
  * configuration as the services), and the exit code it reports.
  */
 export class CliContext {
-  readonly io: CliIo;
   readonly now: () => number;
+  #io: CliIo;
   #exitCode: ExitCode = EXIT_CODES.ok;
   #services: OpsServices | undefined;
 
   constructor(io: CliIo) {
-    this.io = io;
+    this.#io = io;
     this.now = io.now ?? Date.now;
+  }
+
+  /** The run's input and output. */
+  get io(): CliIo {
+    return this.#io;
+  }
+
+  /**
+   * Makes commands read `env` instead of the run's variables (`--local`
+   * points them at the local stack). Call before any command runs.
+   */
+  useEnvironment(env: Environment): void {
+    this.#io = { ...this.#io, env };
   }
 
   /** The exit code reported so far (the worst one wins). */

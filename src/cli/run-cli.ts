@@ -4,6 +4,8 @@ import { ConfigError } from '../config/errors.js';
 import { CliContext } from './cli-context.js';
 import { type CliIo, EXIT_CODES, type ExitCode } from './cli-io.js';
 import { CLI_COMMANDS } from './command-registry.js';
+import { LocalStackNotRunningError } from './errors.js';
+import { isLocalRequested, readLocalStackEnv } from './local-stack-env.js';
 
 const HELP_CODES = ['commander.helpDisplayed', 'commander.version'];
 
@@ -35,11 +37,22 @@ function makeProgram(context: CliContext): Command {
       'Operate the Stripe billing backend: reconcile state from Stripe, ' +
         'inspect and replay events, check the configuration.',
     )
+    .option(
+      '--local',
+      'run against the local stack (npm start) on DATA_DIR (default ' +
+        '.data): its stores, sandbox and keys; also BILLING_LOCAL=1',
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 ok, 1 failure or drift left unfixed, ' +
         '2 usage or configuration error.',
     )
+    .hook('preAction', async (program) => {
+      const env = context.io.env;
+      if (isLocalRequested(program.opts().local, env)) {
+        context.useEnvironment(await readLocalStackEnv(env));
+      }
+    })
     .exitOverride()
     .configureOutput({
       writeOut: (text) => context.io.stdout.write(text),
@@ -53,7 +66,10 @@ function reportError(error: unknown, context: CliContext): ExitCode {
   if (error instanceof CommanderError) {
     return HELP_CODES.includes(error.code) ? EXIT_CODES.ok : EXIT_CODES.usage;
   }
-  if (error instanceof ConfigError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof LocalStackNotRunningError
+  ) {
     context.note(error.message);
     return EXIT_CODES.usage;
   }

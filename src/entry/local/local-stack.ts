@@ -25,6 +25,11 @@ import {
   SANDBOX_SECRET_KEY,
   StripeMode,
 } from './local-settings.js';
+import {
+  describeLocalStack,
+  removeLocalStackFile,
+  writeLocalStackFile,
+} from './local-stack-file.js';
 import { registerLocalEndpoint } from './register-local-endpoint.js';
 import { loadOrCreateWebhookSecret } from './webhook-secret-file.js';
 
@@ -121,6 +126,16 @@ async function startParts(
     stripeApiBase: stripe.sandbox?.stripeConfig,
   });
   const issuer = await startServices(config, stripe.secretsEnv, dataDir, gate);
+  // Published last, so a CLI never finds a stack that is not ready.
+  await writeLocalStackFile(
+    dataDir,
+    describeLocalStack(settings, config, {
+      url,
+      sandbox: stripe.sandbox,
+      webhookSecretFile: stripe.webhookSecretFile,
+    }),
+  );
+  started.add(() => removeLocalStackFile(dataDir));
 
   const summary = {
     url,
@@ -156,6 +171,7 @@ async function startStripe(
     return {
       sandbox: undefined,
       webhookSecret: settings.env.STRIPE_WEBHOOK_SECRET ?? '',
+      webhookSecretFile: undefined,
       secretsEnv: settings.env,
     };
   }
@@ -168,9 +184,12 @@ async function startStripe(
   });
   started.add(sandbox.stop);
   sandbox.seedCatalog(settings.config.plans);
-  const webhookSecret =
-    settings.webhookSecret ??
-    (await loadOrCreateWebhookSecret(`${dataDir}/webhook-secret`));
+  const webhookSecretFile = settings.webhookSecret
+    ? undefined
+    : `${dataDir}/webhook-secret`;
+  const webhookSecret = webhookSecretFile
+    ? await loadOrCreateWebhookSecret(webhookSecretFile)
+    : (settings.webhookSecret ?? '');
   await registerLocalEndpoint(sandbox, {
     url: `${url}/webhook`,
     enabledEvents: [...makeEventHandlers(settings.config.plans).keys()],
@@ -181,7 +200,7 @@ async function startStripe(
     STRIPE_PUBLISHABLE_KEY: SANDBOX_PUBLISHABLE_KEY,
     STRIPE_WEBHOOK_SECRET: webhookSecret,
   };
-  return { sandbox, webhookSecret, secretsEnv };
+  return { sandbox, webhookSecret, webhookSecretFile, secretsEnv };
 }
 
 /** Wires the services and opens the gate; answers the dev issuer. */
