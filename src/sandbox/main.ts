@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 
 import { DEFAULT_SANDBOX_PORT, startSandbox } from './start-sandbox.js';
-import { SnapshotFile } from './state/snapshot-file.js';
+import { StateStore } from './state/state-store.js';
 
 /**
  * Data folder of `npm run sandbox` when `--data-dir` is not given: its own
@@ -28,7 +28,7 @@ const options = program.opts<{
   dataDir: string;
   reset: boolean;
 }>();
-if (options.reset) await new SnapshotFile(options.dataDir).remove();
+if (options.reset) await StateStore.remove(options.dataDir);
 const sandbox = await startSandbox({
   port: options.port ? Number(options.port) : DEFAULT_SANDBOX_PORT,
   dataDir: options.dataDir,

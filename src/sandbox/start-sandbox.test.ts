@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { ManualScheduler } from './delivery/delivery-scheduler.js';
 import { SNAPSHOT_FILE_NAME } from './state/snapshot-file.js';
 import {
   completeSession,
@@ -79,6 +80,49 @@ describe('Function: startSandbox', () => {
       'before@example.com',
       'after@example.com',
     ]);
+  });
+
+  it('retries a refused delivery after a restart once its backoff ends', async () => {
+    let now = Date.UTC(2026, 11, 3);
+    const clock = () => now;
+    const retryDelaysMs = [5000, 10_000];
+    const receiver = await startReceiver();
+    receiver.status = 500;
+    const firstScheduler = new ManualScheduler();
+    const first = await startTestSandbox({
+      dataDir,
+      clock,
+      retryDelaysMs,
+      scheduler: firstScheduler,
+    });
+    first.sandbox.registerEndpoint({
+      url: receiver.url,
+      enabledEvents: ['customer.created'],
+    });
+    await first.stripe.customers.create({ email: 'late@example.com' });
+    await first.sandbox.flushDeliveries();
+    const delaysBefore = firstScheduler.pendingDelays;
+    await first.sandbox.stop();
+    now += 2000;
+    receiver.status = 200;
+    const scheduler = new ManualScheduler();
+
+    const second = await startTestSandbox({
+      dataDir,
+      clock,
+      retryDelaysMs,
+      scheduler,
+    });
+    const delaysAfter = scheduler.pendingDelays;
+    scheduler.runAll();
+    await second.sandbox.flushDeliveries();
+
+    expect(delaysBefore).toEqual([5000]);
+    expect(delaysAfter).toEqual([3000]);
+    expect(receiver.deliveries).toHaveLength(2);
+    expect(second.sandbox.pendingRetries()).toBe(0);
+    await second.sandbox.stop();
+    await receiver.close();
   });
 
   it('forgets everything and deletes the snapshot on reset', async () => {

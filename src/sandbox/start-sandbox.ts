@@ -20,23 +20,19 @@ import {
 } from './sandbox-context.js';
 import { type SeedPlan, seedCatalog } from './seed-catalog.js';
 import { SandboxState } from './state/sandbox-state.js';
-import { SnapshotFile } from './state/snapshot-file.js';
-import { restoreSnapshot, toSnapshot } from './state/state-snapshot.js';
+import { StateStore } from './state/state-store.js';
 
 /** Port of `npm run sandbox` when `SANDBOX_PORT` is not set. */
 export const DEFAULT_SANDBOX_PORT = 12111;
-
-/** State is saved once changes pause for this long (milliseconds). */
-export const SNAPSHOT_QUIET_MS = 1000;
-
-/** Under steady traffic, state is still saved this often (milliseconds). */
-export const SNAPSHOT_MAX_DELAY_MS = 30_000;
 
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
   /** Port to listen on (127.0.0.1); 0 picks a free one. Default 12111. */
   readonly port?: number | undefined;
-  /** Folder of the state snapshot; no persistence when absent. */
+  /**
+   * Folder of the saved state (a snapshot and a journal of every change
+   * answered since); no persistence when absent.
+   */
   readonly dataDir?: string | undefined;
   /** Wall clock in milliseconds; default the real one. */
   readonly clock?: SandboxClock | undefined;
@@ -98,17 +94,20 @@ export async function startSandbox(
   const logger = makeLogger('sandbox');
   const clock = options.clock ?? options.now ?? systemClock;
   const state = new SandboxState();
-  const file = options.dataDir ? new SnapshotFile(options.dataDir) : undefined;
-  const saved = await file?.read();
-  if (saved) restoreSnapshot(state, saved);
-  const saver = makeSaver(state, file);
+  const store = options.dataDir
+    ? await StateStore.open(state, options.dataDir, logger)
+    : undefined;
+  const commit = () => {
+    store?.markChanged();
+    store?.commit();
+  };
   const events = new EventRecorder(state, options.maxEvents);
   const context = new SandboxContext(
     state,
     events,
     clock,
     { ...DEFAULT_BILLING_SETTINGS, ...options.billing },
-    saver.schedule,
+    () => store?.markChanged(),
   );
   const dispatcher = new WebhookDispatcher({
     state,
@@ -118,19 +117,29 @@ export async function startSandbox(
     concurrency: options.deliveryConcurrency,
     retryDelaysMs: options.retryDelaysMs,
     chaos: options.chaos,
+    onChange: commit,
   });
   events.listen((event, endpoints) => dispatcher.enqueue(event, endpoints));
+  const resumed = dispatcher.resume();
   const idempotency = new IdempotencyCache(clock);
-  const app = makeSandboxApp(context, idempotency, logger);
+  const app = makeSandboxApp(context, idempotency, logger, () =>
+    store?.commit(),
+  );
   const { server, port } = await listen(app.fetch, options.port);
   const url = `http://127.0.0.1:${port}`;
   context.setBaseUrl(url);
-  logger.info('sandbox listening', { url, restored: saved !== undefined });
+  logger.info('sandbox listening', {
+    url,
+    restored: store?.isRestored ?? false,
+    resumedDeliveries: resumed,
+  });
   const runDueWork = () => {
     const ids = [...state.subscriptions.values()]
       .filter((subscription) => !subscription.test_clock)
       .map((subscription) => subscription.id);
-    return advanceSubscriptions(context, ids, context.now());
+    const steps = advanceSubscriptions(context, ids, context.now());
+    store?.commit();
+    return steps;
   };
   const intervalMs = options.dueWorkIntervalMs ?? 60_000;
   const dueWork =
@@ -140,9 +149,13 @@ export async function startSandbox(
     url,
     port,
     stripeConfig: { host: '127.0.0.1', port, protocol: 'http' },
-    seedCatalog: (plans) => seedCatalog(context, plans),
+    seedCatalog: (plans) => {
+      seedCatalog(context, plans);
+      store?.commit();
+    },
     registerEndpoint: (input) => {
       const { endpoint, secret } = addWebhookEndpoint(context, input);
+      store?.commit();
       return { id: endpoint.id, secret };
     },
     flushDeliveries: () => dispatcher.flush(),
@@ -151,40 +164,18 @@ export async function startSandbox(
     reset: async () => {
       state.clear();
       idempotency.clear();
-      await file?.remove();
+      await store?.reset();
     },
-    save: () => saver.flush(),
+    save: async () => {
+      await store?.save();
+    },
     stop: async () => {
       clearInterval(dueWork);
       dispatcher.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await saver.flush();
+      await store?.close();
     },
   };
-}
-
-/**
- * Saves state when changes pause, and at least every
- * {@link SNAPSHOT_MAX_DELAY_MS} under steady traffic: serializing the whole
- * state on every request would stall a busy sandbox.
- */
-function makeSaver(state: SandboxState, file: SnapshotFile | undefined) {
-  let quiet: NodeJS.Timeout | undefined;
-  let deadline: NodeJS.Timeout | undefined;
-  const flush = async () => {
-    clearTimeout(quiet);
-    clearTimeout(deadline);
-    quiet = undefined;
-    deadline = undefined;
-    if (file) await file.write(toSnapshot(state));
-  };
-  const schedule = () => {
-    if (!file) return;
-    clearTimeout(quiet);
-    quiet = setTimeout(() => void flush(), SNAPSHOT_QUIET_MS).unref();
-    deadline ??= setTimeout(() => void flush(), SNAPSHOT_MAX_DELAY_MS).unref();
-  };
-  return { flush, schedule };
 }
 
 function listen(

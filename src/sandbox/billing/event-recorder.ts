@@ -84,6 +84,7 @@ export class EventRecorder {
       if (!event) continue;
       events.delete(event.id);
       this.state.deliveries.delete(event.id);
+      this.state.deliveryRetries.delete(event.id);
     }
   }
 

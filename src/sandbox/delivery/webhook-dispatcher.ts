@@ -28,6 +28,12 @@ export interface WebhookDispatcherOptions {
   /** Time allowed to an endpoint to answer, in milliseconds; default 10 000. */
   readonly timeoutMs?: number | undefined;
   readonly chaos?: ChaosSettings | undefined;
+  /**
+   * Called before each attempt is sent and after each change of delivery
+   * state: the sandbox commits its journal there, so that nothing is
+   * delivered, or settled, that a hard kill could forget.
+   */
+  readonly onChange?: (() => void) | undefined;
 }
 
 interface Job {
@@ -74,6 +80,31 @@ export class WebhookDispatcher {
   flush(): Promise<void> {
     if (this.#isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.#idle.push(resolve));
+  }
+
+  /**
+   * Takes back deliveries left unfinished by a previous run (restored
+   * state): pending ones are sent again, and those waiting for a retry
+   * are retried when due, as Stripe keeps retrying across its restarts.
+   * Answers how many were taken back.
+   */
+  resume(): number {
+    const { state, clock } = this.options;
+    let resumed = 0;
+    for (const [eventId, statuses] of state.deliveries) {
+      const event = state.events.peek(eventId);
+      if (!event) continue;
+      const retries = state.deliveryRetries.peek(eventId) ?? {};
+      for (const [endpointId, status] of Object.entries(statuses)) {
+        if (status !== 'pending') continue;
+        const retry = retries[endpointId];
+        const job = { event, endpointId, attempt: retry?.attempt ?? 1 };
+        if (retry) this.#retryLater(job, Math.max(0, retry.dueAt - clock()));
+        else this.#push(job, null);
+        resumed += 1;
+      }
+    }
+    return resumed;
   }
 
   /** Stops sending; queued deliveries are dropped. */
@@ -133,9 +164,10 @@ export class WebhookDispatcher {
   }
 
   async #send(job: Job): Promise<void> {
-    const endpoint = this.options.state.webhookEndpoints.get(job.endpointId);
-    const secret = this.options.state.endpointSecrets.get(job.endpointId);
+    const endpoint = this.options.state.webhookEndpoints.peek(job.endpointId);
+    const secret = this.options.state.endpointSecrets.peek(job.endpointId);
     if (!endpoint || !secret || this.#isStopped) return;
+    this.options.onChange?.();
     const isDelivered = await this.#post(endpoint.url, secret, job.event);
     if (isDelivered) {
       this.#settle(job, 'succeeded');
@@ -177,20 +209,46 @@ export class WebhookDispatcher {
       this.#settle(job, 'failed');
       return;
     }
+    const next = { ...job, attempt: job.attempt + 1 };
+    this.#noteRetry(next, this.options.clock() + delayMs);
+    this.#retryLater(next, delayMs);
+  }
+
+  #retryLater(job: Job, delayMs: number): void {
     this.#retrying += 1;
     this.options.scheduler.schedule(() => {
       this.#retrying -= 1;
-      this.#push({ ...job, attempt: job.attempt + 1 }, null);
+      this.#push(job, null);
     }, delayMs);
   }
 
+  /** Keeps the next attempt in state, so a restart retries it when due. */
+  #noteRetry(job: Job, dueAt: number): void {
+    const retries = this.options.state.deliveryRetries;
+    const pending = retries.get(job.event.id) ?? {};
+    pending[job.endpointId] = { attempt: job.attempt, dueAt };
+    retries.set(job.event.id, pending);
+    this.options.onChange?.();
+  }
+
   #settle(job: Job, outcome: 'succeeded' | 'failed'): void {
-    const statuses = this.options.state.deliveries.get(job.event.id);
+    const { deliveries, deliveryRetries } = this.options.state;
+    const statuses = deliveries.get(job.event.id);
     if (!statuses || statuses[job.endpointId] === 'succeeded') return;
     statuses[job.endpointId] = outcome;
     if (outcome === 'succeeded' && job.event.pending_webhooks > 0) {
       job.event.pending_webhooks -= 1;
     }
+    const retries = deliveryRetries.peek(job.event.id);
+    if (retries && job.endpointId in retries) {
+      delete retries[job.endpointId];
+      if (Object.keys(retries).length === 0) {
+        deliveryRetries.delete(job.event.id);
+      } else {
+        deliveryRetries.set(job.event.id, retries);
+      }
+    }
+    this.options.onChange?.();
   }
 
   #isIdle(): boolean {

@@ -21,13 +21,23 @@ import { stripeConventions } from './stripe-conventions.js';
 /**
  * The sandbox's HTTP app: Stripe's `/v1` API for Billing plus the hosted
  * checkout, portal and invoice pages. Errors answer in Stripe's format.
+ * `beforeAnswer` runs once each request is handled and before its answer
+ * is sent (the sandbox commits its journal there).
  */
 export function makeSandboxApp(
   context: SandboxContext,
   idempotency: IdempotencyCache,
   logger: AppLogger,
+  beforeAnswer: () => void = () => {},
 ): SandboxApp {
   const app = new Hono<SandboxEnv>();
+  app.use('*', async (_c, next) => {
+    try {
+      await next();
+    } finally {
+      beforeAnswer();
+    }
+  });
   app.use('/v1/*', stripeConventions(idempotency));
   registerCustomerRoutes(app, context);
   registerProductRoutes(app, context);

@@ -12,6 +12,13 @@ export class Collection<T extends HasId> {
   readonly #items: (T | undefined)[] = [];
   readonly #positions = new Map<string, number>();
 
+  /**
+   * @param onTouch told the id of every object added, looked up by id or
+   * deleted: objects are changed in place after a lookup, so the journal
+   * treats each one as possibly changed (see `StateJournal`).
+   */
+  constructor(private readonly onTouch: (id: string) => void = () => {}) {}
+
   /** How many objects are stored (deleted ones excluded). */
   get size(): number {
     return this.#positions.size;
@@ -19,6 +26,7 @@ export class Collection<T extends HasId> {
 
   /** Stores a new object after all others. */
   add(item: T): T {
+    this.onTouch(item.id);
     this.#positions.set(item.id, this.#items.length);
     this.#items.push(item);
     return item;
@@ -26,6 +34,12 @@ export class Collection<T extends HasId> {
 
   /** The object with this id, if any. */
   get(id: string): T | undefined {
+    this.onTouch(id);
+    return this.peek(id);
+  }
+
+  /** The object with this id, for a read that changes nothing. */
+  peek(id: string): T | undefined {
     const position = this.#positions.get(id);
     return position === undefined ? undefined : this.#items[position];
   }
@@ -37,6 +51,7 @@ export class Collection<T extends HasId> {
 
   /** Removes an object; its place in the order is left empty. */
   delete(id: string): boolean {
+    this.onTouch(id);
     const position = this.#positions.get(id);
     if (position === undefined) return false;
     this.#items[position] = undefined;

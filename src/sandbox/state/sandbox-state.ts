@@ -2,6 +2,9 @@ import type Stripe from 'stripe';
 
 import { Collection } from './collection.js';
 import { IdIndex } from './id-index.js';
+import type { StateTable, TouchListener } from './state-table.js';
+import { TrackedMap } from './tracked-map.js';
+import { TrackedSet } from './tracked-set.js';
 
 /** How a customer's saved card behaves when charged (Stripe test cards). */
 export const CardBehaviour = {
@@ -44,21 +47,43 @@ export interface SubscriptionSchedule {
 /** Delivery status of one event to one endpoint. */
 export type DeliveryStatus = 'pending' | 'succeeded' | 'failed';
 
+/** The next attempt of a delivery that failed and will be retried. */
+export interface PendingRetry {
+  /** Number of the next attempt (2 for the first retry). */
+  readonly attempt: number;
+  /** When it is due, in milliseconds since the epoch. */
+  readonly dueAt: number;
+}
+
 /**
  * Everything the sandbox knows, in memory: Stripe-shaped objects by kind,
  * the indexes lists need, and the sandbox's own bookkeeping.
  */
 export class SandboxState {
-  readonly products = new Collection<Stripe.Product>();
-  readonly prices = new Collection<Stripe.Price>();
-  readonly customers = new Collection<Stripe.Customer>();
-  readonly subscriptions = new Collection<Stripe.Subscription>();
-  readonly invoices = new Collection<Stripe.Invoice>();
-  readonly checkoutSessions = new Collection<Stripe.Checkout.Session>();
-  readonly portalSessions = new Collection<Stripe.BillingPortal.Session>();
-  readonly events = new Collection<Stripe.Event>();
-  readonly webhookEndpoints = new Collection<Stripe.WebhookEndpoint>();
-  readonly testClocks = new Collection<Stripe.TestHelpers.TestClock>();
+  #listener: TouchListener = () => {};
+
+  readonly products = new Collection<Stripe.Product>(this.#touch('products'));
+  readonly prices = new Collection<Stripe.Price>(this.#touch('prices'));
+  readonly customers = new Collection<Stripe.Customer>(
+    this.#touch('customers'),
+  );
+  readonly subscriptions = new Collection<Stripe.Subscription>(
+    this.#touch('subscriptions'),
+  );
+  readonly invoices = new Collection<Stripe.Invoice>(this.#touch('invoices'));
+  readonly checkoutSessions = new Collection<Stripe.Checkout.Session>(
+    this.#touch('checkoutSessions'),
+  );
+  readonly portalSessions = new Collection<Stripe.BillingPortal.Session>(
+    this.#touch('portalSessions'),
+  );
+  readonly events = new Collection<Stripe.Event>(this.#touch('events'));
+  readonly webhookEndpoints = new Collection<Stripe.WebhookEndpoint>(
+    this.#touch('webhookEndpoints'),
+  );
+  readonly testClocks = new Collection<Stripe.TestHelpers.TestClock>(
+    this.#touch('testClocks'),
+  );
 
   /** Price id by lookup key. */
   readonly priceByLookupKey = new Map<string, string>();
@@ -72,13 +97,33 @@ export class SandboxState {
   readonly invoicesBySubscription = new IdIndex();
 
   /** Ids of deleted customers, which Stripe still answers as deleted. */
-  readonly deletedCustomers = new Set<string>();
-  readonly cards = new Map<string, SavedCard>();
-  readonly checkoutPlans = new Map<string, CheckoutSessionPlan>();
-  readonly schedules = new Map<string, SubscriptionSchedule>();
-  readonly endpointSecrets = new Map<string, string>();
+  readonly deletedCustomers = new TrackedSet(this.#touch('deletedCustomers'));
+  readonly cards = new TrackedMap<SavedCard>(this.#touch('cards'));
+  readonly checkoutPlans = new TrackedMap<CheckoutSessionPlan>(
+    this.#touch('checkoutPlans'),
+  );
+  readonly schedules = new TrackedMap<SubscriptionSchedule>(
+    this.#touch('schedules'),
+  );
+  readonly endpointSecrets = new TrackedMap<string>(
+    this.#touch('endpointSecrets'),
+  );
   /** Per event id: delivery status per endpoint id. */
-  readonly deliveries = new Map<string, Record<string, DeliveryStatus>>();
+  readonly deliveries = new TrackedMap<Record<string, DeliveryStatus>>(
+    this.#touch('deliveries'),
+  );
+  /** Per event id: the next attempt of each delivery waiting for a retry. */
+  readonly deliveryRetries = new TrackedMap<Record<string, PendingRetry>>(
+    this.#touch('deliveryRetries'),
+  );
+
+  /**
+   * Sets who is told each (table, id) touched: the journal, which saves
+   * them before the sandbox answers. Only one listener is kept.
+   */
+  watch(listener: TouchListener): void {
+    this.#listener = listener;
+  }
 
   /** Stores a price and indexes its lookup key. */
   addPrice(price: Stripe.Price): Stripe.Price {
@@ -152,6 +197,11 @@ export class SandboxState {
     this.schedules.clear();
     this.endpointSecrets.clear();
     this.deliveries.clear();
+    this.deliveryRetries.clear();
+  }
+
+  #touch(table: StateTable): (id: string) => void {
+    return (id) => this.#listener(table, id);
   }
 
   /** The schedule of a subscription (made on first use). */

@@ -8,6 +8,7 @@ import {
 import type {
   CheckoutSessionPlan,
   DeliveryStatus,
+  PendingRetry,
   SandboxState,
   SavedCard,
   SubscriptionSchedule,
@@ -36,6 +37,13 @@ export interface StateSnapshot {
   readonly schedules: [string, SubscriptionSchedule][];
   readonly endpointSecrets: [string, string][];
   readonly deliveries: [string, Record<string, DeliveryStatus>][];
+  /** Deliveries waiting for a retry (absent in older snapshots). */
+  readonly deliveryRetries?: [string, Record<string, PendingRetry>][];
+  /**
+   * First journal generation not included in the snapshot: journals from
+   * this one on are replayed over it (absent: all of them).
+   */
+  readonly journalGeneration?: number;
 }
 
 /** Takes a snapshot of the state. */
@@ -61,6 +69,7 @@ export function toSnapshot(state: SandboxState): StateSnapshot {
     schedules: [...state.schedules],
     endpointSecrets: [...state.endpointSecrets],
     deliveries: [...state.deliveries],
+    deliveryRetries: [...state.deliveryRetries],
   };
 }
 
@@ -86,6 +95,7 @@ export function restoreSnapshot(
   for (const [fields, data] of snapshot.events) {
     state.events.add(makeEvent(fields, data));
   }
+  restoreDeliveries(state, snapshot);
   for (const endpoint of snapshot.webhookEndpoints) {
     state.webhookEndpoints.add(endpoint);
   }
@@ -94,5 +104,24 @@ export function restoreSnapshot(
   for (const entry of snapshot.checkoutPlans) state.checkoutPlans.set(...entry);
   for (const entry of snapshot.endpointSecrets)
     state.endpointSecrets.set(...entry);
-  for (const entry of snapshot.deliveries) state.deliveries.set(...entry);
+}
+
+/**
+ * Restores delivery statuses and retries, and each event's
+ * `pending_webhooks` from its statuses (the deliveries not yet succeeded):
+ * the journal saves statuses alone when a delivery settles.
+ */
+function restoreDeliveries(state: SandboxState, snapshot: StateSnapshot) {
+  for (const [eventId, statuses] of snapshot.deliveries) {
+    state.deliveries.set(eventId, statuses);
+    const event = state.events.peek(eventId);
+    if (!event) continue;
+    const pending = Object.values(statuses).filter(
+      (status) => status !== 'succeeded',
+    );
+    event.pending_webhooks = pending.length;
+  }
+  for (const entry of snapshot.deliveryRetries ?? []) {
+    state.deliveryRetries.set(...entry);
+  }
 }

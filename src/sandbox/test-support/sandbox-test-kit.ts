@@ -50,7 +50,7 @@ export function makeClient(sandbox: SandboxHandle): Stripe {
 
 /** Completes a checkout session through the sandbox's test helper. */
 export async function completeSession(
-  sandbox: SandboxHandle,
+  sandbox: Pick<SandboxHandle, 'url'>,
   sessionId: string,
   paymentMethod = 'pm_card_visa',
 ): Promise<Response> {
@@ -104,6 +104,8 @@ export interface WebhookReceiver {
   readonly deliveries: ReceivedDelivery[];
   /** Status to answer with (default 200). */
   status: number;
+  /** Resolves once `count` deliveries in all have arrived. */
+  received(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -111,6 +113,7 @@ export interface WebhookReceiver {
 export async function startReceiver(): Promise<WebhookReceiver> {
   const deliveries: ReceivedDelivery[] = [];
   const receiver = { status: 200 } as { status: number };
+  const waiters: { count: number; resolve: () => void }[] = [];
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -121,6 +124,12 @@ export async function startReceiver(): Promise<WebhookReceiver> {
       });
       response.statusCode = receiver.status;
       response.end();
+      for (const waiter of waiters.filter(
+        (w) => w.count <= deliveries.length,
+      )) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -129,6 +138,10 @@ export async function startReceiver(): Promise<WebhookReceiver> {
   return Object.assign(receiver, {
     url: `http://127.0.0.1:${port}/webhook`,
     deliveries,
+    received: (count: number) =>
+      count <= deliveries.length
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiters.push({ count, resolve })),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   });
 }
