@@ -12,6 +12,7 @@ import {
   renderPlans,
   renderSubscription,
 } from './demo-view.js';
+import { pollSubscription } from './poll-subscription.js';
 
 /** Session storage keys of the demo page. */
 const STORED = {
@@ -19,10 +20,6 @@ const STORED = {
   user: 'billing-demo.user',
   beforePortal: 'billing-demo.before-portal',
 } as const;
-
-/** How often and how long the page polls after a Stripe redirect. */
-const POLL_INTERVAL_MS = 500;
-const POLL_ATTEMPTS = 30;
 
 const billing = new BillingClient({
   baseUrl: window.location.origin,
@@ -89,12 +86,12 @@ async function refreshAfterRedirect(): Promise<void> {
   window.history.replaceState(null, '', window.location.pathname);
 
   if (checkout === 'success') {
-    announce('Confirming your subscription with Stripe...');
-    const state = await pollUntil((s) => s.status !== 'none');
+    announce("Waiting for Stripe's confirmation...");
+    const state = await pollUntil(isSettledAfterCheckout);
     announce(
-      state.status === 'none'
-        ? 'Still waiting for Stripe: reload the page in a moment.'
-        : 'Subscription confirmed.',
+      isSettledAfterCheckout(state)
+        ? 'Subscription confirmed.'
+        : 'Still waiting for Stripe: reload the page in a moment.',
     );
   } else if (beforePortal) {
     announce('Checking for changes made in the billing portal...');
@@ -110,17 +107,25 @@ async function refreshAfterRedirect(): Promise<void> {
   }
 }
 
-async function pollUntil(
+/**
+ * Whether the webhook has recorded the checkout's outcome: until the first
+ * payment is confirmed the subscription is absent or `incomplete`.
+ */
+function isSettledAfterCheckout(state: SubscriptionState): boolean {
+  return (
+    state.hasAccess ||
+    (state.status !== 'none' && state.status !== 'incomplete')
+  );
+}
+
+function pollUntil(
   isDone: (state: SubscriptionState) => boolean,
 ): Promise<SubscriptionState> {
-  let state = await billing.getSubscription();
-  for (let attempt = 1; attempt < POLL_ATTEMPTS && !isDone(state); attempt++) {
-    renderSubscription(state, plans);
-    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
-    state = await billing.getSubscription();
-  }
-  renderSubscription(state, plans);
-  return state;
+  return pollSubscription({
+    read: () => billing.getSubscription(),
+    isDone,
+    onRead: (state) => renderSubscription(state, plans),
+  });
 }
 
 async function subscribe(choice: PlanChoice): Promise<void> {
