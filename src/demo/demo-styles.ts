@@ -12,6 +12,8 @@ input { font: inherit; padding: 0.35rem 0.5rem; width: 100%;
 button { font: inherit; margin-top: 0.75rem; padding: 0.4rem 0.9rem;
   border-radius: 6px; border: 1px solid #3d3dbf; background: #4b4bd6;
   color: #fff; cursor: pointer; }
+button:disabled { background: #9a9ab8; border-color: #9a9ab8;
+  cursor: not-allowed; }
 button:focus-visible, input:focus-visible { outline: 3px solid #f0a500;
   outline-offset: 2px; }
 #sign-out { background: #fff; color: #3d3dbf; margin: 0 0 0 0.5rem; }

@@ -58,6 +58,8 @@ export function renderDemoPage(): string {
 
   <section id="plans" aria-labelledby="plans-title" hidden>
     <h2 id="plans-title">Plans</h2>
+    <p id="subscribed-notice" hidden>You are subscribed; change plans in
+      Manage billing.</p>
     <ul id="plan-list"></ul>
   </section>
 </main>

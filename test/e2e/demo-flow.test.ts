@@ -99,6 +99,14 @@ describe('Demo page: subscribe and cancel in a real browser', () => {
     expect(await page.locator('#sub-entitlements').textContent()).toBe(
       'projects:3, support:email',
     );
+    expect(await page.locator('#subscribed-notice').textContent()).toMatch(
+      /^You are subscribed; change plans in\s+Manage billing\.$/,
+    );
+    await expect(
+      page
+        .getByRole('button', { name: 'Subscribe to Starter monthly' })
+        .isDisabled(),
+    ).resolves.toBe(true);
   });
 
   it('cancels in the billing portal and shows when the subscription ends', {

@@ -11,6 +11,7 @@ import {
   type PlanChoice,
   renderPlans,
   renderSubscription,
+  showSubscribed,
 } from './demo-view.js';
 import { pollSubscription } from './poll-subscription.js';
 
@@ -63,6 +64,7 @@ function signOut(): void {
   sessionStorage.clear();
   byId('account').hidden = true;
   byId('sign-in').hidden = false;
+  showSubscribed(false);
   announce('Signed out.');
 }
 

@@ -77,6 +77,7 @@ function planItem(
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = `Subscribe to ${plan.name} ${price.interval}ly`;
+    button.className = 'subscribe';
     button.addEventListener('click', () =>
       onSubscribe({ plan: plan.key, interval: price.interval }),
     );
@@ -113,6 +114,26 @@ export function renderSubscription(
     ? `Your subscription cancels on ${formatDate(cancelsOn)}.`
     : '';
   byId('manage-billing').hidden = subscription.status === 'none';
+  showSubscribed(subscription.hasAccess);
+}
+
+/**
+ * Disables the Subscribe buttons, and says why, while the user has a
+ * subscription that grants access: a second checkout would be refused, and
+ * plan changes go through the billing portal.
+ */
+export function showSubscribed(isSubscribed: boolean): void {
+  byId('subscribed-notice').hidden = !isSubscribed;
+  const buttons =
+    byId('plan-list').querySelectorAll<HTMLButtonElement>('button.subscribe');
+  buttons.forEach((button) => {
+    button.disabled = isSubscribed;
+    if (isSubscribed) {
+      button.setAttribute('aria-describedby', 'subscribed-notice');
+    } else {
+      button.removeAttribute('aria-describedby');
+    }
+  });
 }
 
 function describeStatus(subscription: SubscriptionState): string {
