@@ -8,7 +8,7 @@ import { promptSecret } from '../../src/golive/prompt-secret.js';
 import { GoLiveHarness } from './golive-harness.js';
 
 const LIVE = {
-  STRIPE_SECRET_KEY: 'sk_live_51SecretValueNeverShown',
+  STRIPE_SECRET_KEY: 'sk_live_secret_value_never_shown',
   STRIPE_PUBLISHABLE_KEY: 'pk_live_51PublishableNeverShown',
 };
 

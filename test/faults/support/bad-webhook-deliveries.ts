@@ -11,7 +11,7 @@ import { FAULT_SECRETS, type FaultWorld } from './fault-world.js';
 
 /** Secrets of one mode, live, for the refused test-mode event. */
 const LIVE_SECRETS = {
-  STRIPE_SECRET_KEY: 'sk_live_faultWorldLiveKey51QxZ',
+  STRIPE_SECRET_KEY: 'sk_live_fault_world_fake',
   STRIPE_PUBLISHABLE_KEY: 'pk_live_faultWorldLivePublishable51QxZ',
   STRIPE_WEBHOOK_SECRET: 'whsec_faultWorldLiveSigningSecret51QxZ',
 };
