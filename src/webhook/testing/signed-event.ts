@@ -37,3 +37,33 @@ export function signPayload(
     timestamp,
   });
 }
+
+/** What the webhook answered to one delivery. */
+export interface Delivery {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+  readonly retryAfter: string | null;
+}
+
+/** Something that answers requests like a Hono app. */
+interface RequestHandler {
+  request(path: string, init: RequestInit): Response | Promise<Response>;
+}
+
+/** Posts a raw body to `/webhook` with a `Stripe-Signature` header. */
+export async function postToWebhook(
+  app: RequestHandler,
+  payload: string,
+  header: string,
+): Promise<Delivery> {
+  const response = await app.request('/webhook', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'stripe-signature': header },
+    body: payload,
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    retryAfter: response.headers.get('retry-after'),
+  };
+}

@@ -22,7 +22,9 @@ import {
   type WebhookService,
 } from '../make-webhook-service.js';
 import { InMemoryStripeReader } from './in-memory-stripe-reader.js';
-import { signPayload } from './signed-event.js';
+import { type Delivery, postToWebhook, signPayload } from './signed-event.js';
+
+export type { Delivery };
 
 /** The signing secrets and keys of the harness (test mode). */
 export const TEST_SECRETS = {
@@ -60,12 +62,6 @@ const TABLES = { customers: 'customers-webhook', events: 'events-webhook' };
 const BUCKET = 'invoices-webhook';
 
 /** One delivery's answer. */
-export interface Delivery {
-  readonly status: number;
-  readonly body: Record<string, unknown>;
-  readonly retryAfter: string | null;
-}
-
 /** Options of {@link WebhookHarness.start}. */
 export interface HarnessOptions {
   /** Wraps the real store, e.g. to inject a failure. */
@@ -139,19 +135,7 @@ export class WebhookHarness {
         options.secret ?? TEST_SECRETS.STRIPE_WEBHOOK_SECRET,
         options.timestamp ?? NOW_SECONDS,
       );
-    const response = await this.service.app.request('/webhook', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'stripe-signature': header,
-      },
-      body: payload,
-    });
-    return {
-      status: response.status,
-      body: (await response.json()) as Record<string, unknown>,
-      retryAfter: response.headers.get('retry-after'),
-    };
+    return postToWebhook(this.service.app, payload, header);
   }
 
   /** Delivers an event as Stripe does: JSON, signed with the current secret. */

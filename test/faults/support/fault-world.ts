@@ -38,7 +38,12 @@ import {
   type WebhookService,
 } from '../../../src/webhook/make-webhook-service.js';
 import { InMemoryStripeReader } from '../../../src/webhook/testing/in-memory-stripe-reader.js';
-import { signPayload } from '../../../src/webhook/testing/signed-event.js';
+import {
+  type Delivery,
+  postToWebhook,
+  signPayload,
+} from '../../../src/webhook/testing/signed-event.js';
+
 import {
   makeTestConfig,
   NOW_SECONDS,
@@ -53,6 +58,8 @@ import {
   type WriteStep,
 } from './store-faults.js';
 
+export type { Delivery };
+
 /** Secret values of the fault world, distinctive enough to search logs for. */
 export const FAULT_SECRETS = {
   STRIPE_SECRET_KEY: 'sk_test_faultWorldSecretKey51QxZ',
@@ -66,12 +73,6 @@ export const FAULT_AUDIENCE = 'billing-api-faults';
 export const FAULT_ORIGIN = 'https://app.example.com';
 
 /** One answer of the webhook. */
-export interface Delivery {
-  readonly status: number;
-  readonly body: Record<string, unknown>;
-  readonly retryAfter: string | null;
-}
-
 /** Options of {@link startFaultWorld}. */
 export interface FaultWorldOptions {
   /** Stripe of the billing API; a recording in-memory one by default. */
@@ -181,19 +182,7 @@ export class FaultWorld {
         options.secret ?? FAULT_SECRETS.STRIPE_WEBHOOK_SECRET,
         options.timestamp ?? this.nowSeconds,
       );
-    const response = await webhook.app.request('/webhook', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'stripe-signature': header,
-      },
-      body: payload,
-    });
-    return {
-      status: response.status,
-      body: (await response.json()) as Record<string, unknown>,
-      retryAfter: response.headers.get('retry-after'),
-    };
+    return postToWebhook(webhook.app, payload, header);
   }
 
   /** Delivers an event as Stripe does: pretty JSON, signed now. */
